@@ -1,0 +1,26 @@
+import type { Writable } from 'node:stream';
+
+/** What a command may touch: injected, so tests run commands in-process against temp directories. */
+export interface CliContext {
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  /** Full help text, printed by `breachbot <command> --help`. */
+  help: string;
+  run(args: string[], context: CliContext): Promise<number>;
+}
+
+/** A mistake in how the command was called: printed with the command's help, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export function writeLine(stream: Writable, text = ''): void {
+  stream.write(`${text}\n`);
+}

@@ -1,0 +1,43 @@
+import { loadGuidance } from '../guidance/load-guidance.js';
+import type { Guidance } from '../guidance/model.js';
+import { IMPORT_SOURCES, readImportedCollection } from './imported-store.js';
+import { loadCuratedIncidents } from './load-curated.js';
+import { mergeCuratedAndImported } from './merge.js';
+import type { Incident } from './model.js';
+import type { DataProblem } from './problems.js';
+
+export interface Dataset {
+  incidents: Incident[];
+  guidance: Guidance;
+}
+
+export interface DatasetLoad {
+  dataset: Dataset | undefined;
+  problems: DataProblem[];
+  counts: { curated: number; imported: number; coveredByCurated: number };
+}
+
+/**
+ * Loads everything under `dataDir`: curated cards, guidance and imported records, merged so that a
+ * curated card stands for the imported records of the same incident. Every problem is collected;
+ * `dataset` is undefined only when the guidance cannot be read at all.
+ */
+export async function loadDataset(dataDir: string): Promise<DatasetLoad> {
+  const [curated, guidance, ...imported] = await Promise.all([
+    loadCuratedIncidents(dataDir),
+    loadGuidance(dataDir),
+    ...IMPORT_SOURCES.map((source) => readImportedCollection(dataDir, source)),
+  ]);
+  const problems = [...curated.problems, ...guidance.problems, ...imported.flatMap((result) => result.problems)];
+  const importedIncidents = imported.flatMap((result) => result.value.incidents);
+  const merged = mergeCuratedAndImported(curated.value, importedIncidents);
+  return {
+    dataset: guidance.value ? { incidents: merged.incidents, guidance: guidance.value } : undefined,
+    problems,
+    counts: {
+      curated: curated.value.length,
+      imported: importedIncidents.length,
+      coveredByCurated: merged.coveredByCurated.size,
+    },
+  };
+}

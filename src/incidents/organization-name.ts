@@ -1,0 +1,45 @@
+/** Legal-form words that do not tell two organisations apart ("HealthEC LLC" is "HealthEC"). */
+const LEGAL_SUFFIXES = new Set([
+  'llc',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'ltd',
+  'limited',
+  'pllc',
+  'pc',
+  'pa',
+  'lp',
+  'llp',
+  'plc',
+  'the',
+]);
+
+/** Lowercase ASCII words: accents folded, `&` read as "and", punctuation dropped. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['\u2019]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The comparable core of an organisation's name: folded, without legal-form words. */
+export function organizationKey(name: string): string {
+  return foldText(name)
+    .split(' ')
+    .filter((word) => word && !LEGAL_SUFFIXES.has(word))
+    .join(' ');
+}
+
+/** A stable, readable id fragment: `HealthEC LLC` -> `healthec-llc`. */
+export function slugify(text: string, maxLength = 60): string {
+  const slug = foldText(text).replace(/ /g, '-');
+  return slug.slice(0, maxLength).replace(/-+$/, '') || 'unnamed';
+}

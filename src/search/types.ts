@@ -1,0 +1,43 @@
+import type { DataType } from '../incidents/data-types.js';
+import type { BreachType, EntityType, Incident } from '../incidents/model.js';
+import type { UsStateCode } from '../incidents/us-states.js';
+
+/** Filters a user can type: `state:NJ year:2023 type:hacking data:ssn entity:plan`. */
+export interface SearchFilters {
+  states: UsStateCode[];
+  years: number[];
+  breachTypes: BreachType[];
+  dataTypes: DataType[];
+  entityTypes: EntityType[];
+}
+
+export interface ParsedQuery {
+  /** The query as typed (trimmed). */
+  raw: string;
+  /** Words that may identify an incident: names, places, descriptive words (no filler like "what happened"). */
+  terms: string[];
+  filters: SearchFilters;
+  /** Filter tokens that could not be understood, e.g. `state:XX`, with why. */
+  invalidFilters: string[];
+}
+
+export interface SearchHit {
+  incident: Incident;
+  /** Relevance from 0 (barely) to 1 (certain), comparable between hits of one query. */
+  score: number;
+}
+
+export interface SearchResult {
+  query: ParsedQuery;
+  hits: SearchHit[];
+}
+
+export interface SearchOptions {
+  /** How many hits to return at most (default 10). */
+  limit?: number;
+}
+
+export interface SearchIndex {
+  readonly size: number;
+  search(query: string, options?: SearchOptions): SearchResult;
+}
