@@ -1,9 +1,11 @@
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** What a command may touch: injected, so tests run commands in-process against temp directories. */
 export interface CliContext {
   stdout: Writable;
   stderr: Writable;
+  /** Defaults to the process's standard input. */
+  stdin?: Readable;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }

@@ -74,49 +74,59 @@ export const timelineEntrySchema = z.strictObject({
   event: nonEmpty,
 });
 
+const incidentShape = {
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9 and single dashes)'),
+  organization: nonEmpty,
+  aliases: z.array(nonEmpty).default([]),
+  relatedOrganizations: z.array(nonEmpty).default([]),
+  entityType: z.enum(ENTITY_TYPES).optional(),
+  sector: nonEmpty.optional(),
+  state: z.enum(US_STATE_CODES, { error: 'must be a two-letter US state or territory code such as NJ' }).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as US')
+    .optional(),
+  individualsAffected: z.number().int().nonnegative().optional(),
+  occurred: z.strictObject({ start: isoDate, end: isoDate.optional() }).optional(),
+  discovered: isoDate.optional(),
+  /** First public notice or regulator filing. */
+  disclosed: isoDate.optional(),
+  breachTypes: z.array(z.enum(BREACH_TYPES)).min(1, 'needs at least one breach type'),
+  locations: z.array(z.enum(LOCATIONS)).default([]),
+  dataTypes: z.array(z.enum(DATA_TYPES)).default([]),
+  summary: nonEmpty.optional(),
+  timeline: z.array(timelineEntrySchema).default([]),
+  offered: z.array(nonEmpty).default([]),
+  lessons: z.array(nonEmpty).default([]),
+  discussionQuestion: nonEmpty.optional(),
+  sources: z.array(sourceSchema).default([]),
+  /** HHS OCR: whether the case is still under investigation or archived. */
+  status: z.enum(['under-investigation', 'archived']).optional(),
+  updated: isoDate,
+};
+
+/** A card written by people for people: it must say what happened, what to learn, and where from. */
+const curatedIncidentSchema = z.strictObject({
+  ...incidentShape,
+  origin: z.literal('curated'),
+  summary: z
+    .string({ error: (issue) => (issue.input === undefined ? 'a curated card needs a summary' : 'must be text') })
+    .trim()
+    .min(1, 'a curated card needs a summary'),
+  lessons: z.array(nonEmpty).min(1, 'a curated card needs at least one lesson'),
+  sources: z.array(sourceSchema).min(1, 'a curated card needs at least one source URL'),
+});
+
+const importedIncidentSchema = z.strictObject({
+  ...incidentShape,
+  origin: z.enum(ORIGINS.filter((origin) => origin !== 'curated') as ['hhs-ocr', 'hibp']),
+});
+
 export const incidentSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9 and single dashes)'),
-    organization: nonEmpty,
-    aliases: z.array(nonEmpty).default([]),
-    relatedOrganizations: z.array(nonEmpty).default([]),
-    entityType: z.enum(ENTITY_TYPES).optional(),
-    sector: nonEmpty.optional(),
-    state: z.enum(US_STATE_CODES).optional(),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code such as US')
-      .optional(),
-    individualsAffected: z.number().int().nonnegative().optional(),
-    occurred: z.strictObject({ start: isoDate, end: isoDate.optional() }).optional(),
-    discovered: isoDate.optional(),
-    disclosed: isoDate.optional(),
-    breachTypes: z.array(z.enum(BREACH_TYPES)).min(1, 'needs at least one breach type'),
-    locations: z.array(z.enum(LOCATIONS)).default([]),
-    dataTypes: z.array(z.enum(DATA_TYPES)).default([]),
-    summary: nonEmpty.optional(),
-    timeline: z.array(timelineEntrySchema).default([]),
-    offered: z.array(nonEmpty).default([]),
-    lessons: z.array(nonEmpty).default([]),
-    discussionQuestion: nonEmpty.optional(),
-    sources: z.array(sourceSchema).default([]),
-    origin: z.enum(ORIGINS),
-    /** HHS OCR: whether the case is still under investigation or archived. */
-    status: z.enum(['under-investigation', 'archived']).optional(),
-    updated: isoDate,
+  .discriminatedUnion('origin', [curatedIncidentSchema, importedIncidentSchema], {
+    error: `origin must be one of ${ORIGINS.join(', ')}`,
   })
   .superRefine((incident, ctx) => {
-    if (incident.origin === 'curated') {
-      if (incident.sources.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['sources'], message: 'a curated card needs at least one source URL' });
-      }
-      if (incident.lessons.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['lessons'], message: 'a curated card needs at least one lesson' });
-      }
-      if (!incident.summary) {
-        ctx.addIssue({ code: 'custom', path: ['summary'], message: 'a curated card needs a summary' });
-      }
-    }
     const { occurred, discovered, disclosed } = incident;
     if (occurred?.end && occurred.end < occurred.start) {
       ctx.addIssue({ code: 'custom', path: ['occurred', 'end'], message: 'is before occurred.start' });

@@ -40,4 +40,6 @@ export interface SearchOptions {
 export interface SearchIndex {
   readonly size: number;
   search(query: string, options?: SearchOptions): SearchResult;
+  /** Organisation names close to what was typed, for "did you mean" when nothing matched. */
+  suggest(query: string, limit?: number): string[];
 }

@@ -1,0 +1,65 @@
+import type { BreachType, EntityType, Incident } from '../incidents/model.js';
+import { newestFirst } from '../incidents/order.js';
+import type { UsStateCode } from '../incidents/us-states.js';
+
+export interface Tally<K extends string | number> {
+  key: K;
+  incidents: number;
+  individuals: number;
+}
+
+export interface Stats {
+  /** The year asked for, if any. */
+  year?: number;
+  incidents: number;
+  individuals: number;
+  byBreachType: Tally<BreachType>[];
+  byEntityType: Tally<EntityType | 'unknown'>[];
+  byYear: Tally<number>[];
+  topStates: Tally<UsStateCode>[];
+}
+
+function tally<K extends string | number>(incidents: readonly Incident[], keysOf: (incident: Incident) => K[]): Tally<K>[] {
+  const totals = new Map<K, Tally<K>>();
+  for (const incident of incidents) {
+    for (const key of new Set(keysOf(incident))) {
+      const entry = totals.get(key) ?? { key, incidents: 0, individuals: 0 };
+      entry.incidents++;
+      entry.individuals += incident.individualsAffected ?? 0;
+      totals.set(key, entry);
+    }
+  }
+  return [...totals.values()];
+}
+
+function disclosedYear(incident: Incident): number | undefined {
+  return incident.disclosed ? Number(incident.disclosed.slice(0, 4)) : undefined;
+}
+
+/** Totals over the dataset, or over the incidents disclosed in one year. */
+export function computeStats(all: readonly Incident[], year?: number): Stats {
+  const incidents = year === undefined ? all : all.filter((incident) => disclosedYear(incident) === year);
+  const byCount = <K extends string | number>(a: Tally<K>, b: Tally<K>) => b.incidents - a.incidents;
+  return {
+    year,
+    incidents: incidents.length,
+    individuals: incidents.reduce((sum, incident) => sum + (incident.individualsAffected ?? 0), 0),
+    byBreachType: tally(incidents, (incident) => incident.breachTypes).sort(byCount),
+    byEntityType: tally(incidents, (incident) => [incident.entityType ?? 'unknown']).sort(byCount),
+    byYear: tally(incidents, (incident) => {
+      const disclosed = disclosedYear(incident);
+      return disclosed === undefined ? [] : [disclosed];
+    }).sort((a, b) => a.key - b.key),
+    topStates: tally(incidents, (incident) => (incident.state ? [incident.state] : []))
+      .sort(byCount)
+      .slice(0, 10),
+  };
+}
+
+/** The most recently disclosed incidents, largest first on the same day. */
+export function latestIncidents(incidents: readonly Incident[], count = 10): Incident[] {
+  return incidents
+    .filter((incident) => incident.disclosed)
+    .sort(newestFirst)
+    .slice(0, count);
+}

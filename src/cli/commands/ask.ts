@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { answerQuery } from '../../answer/answer-query.js';
+import { answerToJson } from '../../views/json/answer-json.js';
+import { renderAnswerText } from '../../views/text/render-answer.js';
+import { type CliCommand, UsageError, writeLine } from '../command.js';
+import { loadAnswerContext } from '../load-answer-context.js';
+
+const askArgsSchema = z.object({
+  values: z.object({ json: z.boolean().optional() }),
+  positionals: z.array(z.string()),
+});
+
+export const askCommand: CliCommand = {
+  name: 'ask',
+  summary: 'answer what a user would type after /breach',
+  help: [
+    'Usage: breachbot ask "<what a user would type after /breach>" [--json]',
+    '',
+    'Answers in the terminal as the bot would in Slack.',
+    '',
+    'Examples:',
+    '  breachbot ask "helthec"',
+    '  breachbot ask "was ARx Patient Solutions hacked?"',
+    '  breachbot ask "steps ssn"',
+    '  breachbot ask "state:NJ year:2023" --json',
+    '',
+    'Options:',
+    '  --json  print the structured answer: {"query", "kind", "matches": [{"id", "organization", "score", ...}], ...}',
+  ].join('\n'),
+  async run(args, context) {
+    let parsed: z.infer<typeof askArgsSchema>;
+    try {
+      parsed = askArgsSchema.parse(
+        parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true }),
+      );
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const query = parsed.positionals.join(' ');
+    const answerContext = await loadAnswerContext(context);
+    const answer = answerQuery(query, answerContext);
+    if (parsed.values.json) {
+      writeLine(context.stdout, JSON.stringify(answerToJson(query, answer), null, 2));
+    } else {
+      writeLine(context.stdout, renderAnswerText(answer));
+    }
+    return answer.kind === 'usage' && answer.problem ? 2 : 0;
+  },
+};

@@ -1,0 +1,20 @@
+import { computeStats } from '../../answer/stats.js';
+import { renderAnswerText } from '../../views/text/render-answer.js';
+import { type CliCommand, UsageError, writeLine } from '../command.js';
+import { loadAnswerContext } from '../load-answer-context.js';
+
+export const statsCommand: CliCommand = {
+  name: 'stats',
+  summary: 'totals by type, kind of organisation, year and state',
+  help: ['Usage: breachbot stats [year]', '', 'Examples:', '  breachbot stats', '  breachbot stats 2023'].join('\n'),
+  async run(args, context) {
+    const [year, ...extra] = args;
+    if (extra.length > 0 || (year !== undefined && !/^\d{4}$/.test(year))) {
+      throw new UsageError('stats takes at most one argument, a four-digit year.');
+    }
+    const { dataset } = await loadAnswerContext(context);
+    const stats = computeStats(dataset.incidents, year === undefined ? undefined : Number(year));
+    writeLine(context.stdout, renderAnswerText({ kind: 'stats', stats }));
+    return 0;
+  },
+};

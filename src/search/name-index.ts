@@ -1,0 +1,208 @@
+import type { Incident } from '../incidents/model.js';
+import { boundedEditDistance } from './edit-distance.js';
+import { foldText, organizationKey } from '../incidents/organization-name.js';
+import { MAX_TERM_LENGTH } from './text-normalizer.js';
+
+/** Related organisations count, but less than the breached organisation's own names. */
+const RELATED_WEIGHT = 0.7;
+/** A prefix expansion ("arx pat" -> "patient") is capped so that "a" does not mean every word. */
+const MAX_PREFIX_EXPANSIONS = 40;
+/** Fuzzy matching only considers vocabulary words sharing this share of trigrams (Dice). */
+const MIN_TRIGRAM_DICE = 0.34;
+
+interface NameVariant {
+  tokens: Int32Array;
+  weight: number;
+}
+
+/** For one query term: the vocabulary words it may stand for, each with how well (0..1). */
+export type TermExpansion = Map<number, number>;
+
+/**
+ * Words of organisation names, aliases and related organisations, with the expansions a typed
+ * word may stand for: itself, a word it is a prefix of, or a word within a typo or two. The
+ * vocabulary is far smaller than the records, so fuzzy look-ups stay cheap at 100,000 incidents.
+ */
+export class NameIndex {
+  readonly vocabulary: string[] = [];
+  private readonly vocabularyIds = new Map<string, number>();
+  /** Sorted vocabulary ids by word, for prefix ranges. */
+  private sortedVocabulary: Int32Array = new Int32Array(0);
+  private readonly trigramPostings = new Map<string, number[]>();
+  /** vocabulary id -> record indexes containing it. */
+  private postings: Int32Array[] = [];
+  private readonly variants: NameVariant[][] = [];
+  private idf: Float64Array = new Float64Array(0);
+
+  constructor(incidents: readonly Incident[]) {
+    const postingLists: number[][] = [];
+    incidents.forEach((incident, recordIndex) => {
+      const variants: NameVariant[] = [];
+      const seen = new Set<number>();
+      const add = (name: string, weight: number) => {
+        // Legal forms ("Inc.", "LLC") would make "Change Healthcare" match "Change Healthcare, Inc." less well.
+        const key = organizationKey(name) || foldText(name);
+        const ids = (key ? key.split(' ') : []).map((word) => this.intern(word.slice(0, MAX_TERM_LENGTH), postingLists));
+        if (ids.length === 0) return;
+        variants.push({ tokens: Int32Array.from(ids), weight });
+        for (const id of ids) {
+          if (!seen.has(id)) {
+            seen.add(id);
+            (postingLists[id] as number[]).push(recordIndex);
+          }
+        }
+      };
+      add(incident.organization, 1);
+      for (const alias of incident.aliases) add(alias, 1);
+      for (const related of incident.relatedOrganizations) add(related, RELATED_WEIGHT);
+      this.variants.push(variants);
+    });
+    this.postings = postingLists.map((list) => Int32Array.from(list));
+    const total = Math.max(1, incidents.length);
+    this.idf = Float64Array.from(this.postings, (list) => Math.log(1 + total / list.length));
+    this.sortedVocabulary = Int32Array.from(
+      this.vocabulary.map((_, id) => id).sort((a, b) => compare(this.vocabulary[a], this.vocabulary[b])),
+    );
+  }
+
+  private intern(word: string, postingLists: number[][]): number {
+    let id = this.vocabularyIds.get(word);
+    if (id === undefined) {
+      id = this.vocabulary.length;
+      this.vocabulary.push(word);
+      this.vocabularyIds.set(word, id);
+      postingLists.push([]);
+      for (const trigram of trigrams(word)) {
+        const list = this.trigramPostings.get(trigram);
+        if (list) list.push(id);
+        else this.trigramPostings.set(trigram, [id]);
+      }
+    }
+    return id;
+  }
+
+  documentFrequency(vocabularyId: number): number {
+    return this.postings[vocabularyId]?.length ?? 0;
+  }
+
+  recordsWith(vocabularyId: number): Int32Array {
+    return this.postings[vocabularyId] ?? new Int32Array(0);
+  }
+
+  inverseFrequency(vocabularyId: number): number {
+    return this.idf[vocabularyId] ?? 0;
+  }
+
+  /**
+   * The vocabulary words a typed term may stand for. `maxEdits` widens the typo tolerance for
+   * "did you mean" suggestions; ordinary search uses the default.
+   */
+  expand(term: string, maxEdits = defaultMaxEdits(term)): TermExpansion {
+    const expansion: TermExpansion = new Map();
+    const exact = this.vocabularyIds.get(term);
+    if (exact !== undefined) expansion.set(exact, 1);
+    if (term.length >= 3) this.addPrefixMatches(term, expansion);
+    if (maxEdits > 0) this.addTypoMatches(term, maxEdits, expansion);
+    return expansion;
+  }
+
+  private addPrefixMatches(term: string, expansion: TermExpansion): void {
+    let low = 0;
+    let high = this.sortedVocabulary.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(this.vocabulary[this.sortedVocabulary[middle] as number], term) < 0) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low, found = 0; i < this.sortedVocabulary.length && found < MAX_PREFIX_EXPANSIONS; i++, found++) {
+      const id = this.sortedVocabulary[i] as number;
+      const word = this.vocabulary[id] as string;
+      if (!word.startsWith(term)) break;
+      if (word !== term) setMax(expansion, id, 0.6 + 0.3 * (term.length / word.length));
+    }
+  }
+
+  private addTypoMatches(term: string, maxEdits: number, expansion: TermExpansion): void {
+    const termTrigrams = trigrams(term);
+    const shared = new Map<number, number>();
+    for (const trigram of termTrigrams) {
+      const list = this.trigramPostings.get(trigram);
+      if (!list) continue;
+      for (const id of list) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    for (const [id, count] of shared) {
+      const word = this.vocabulary[id] as string;
+      const dice = (2 * count) / (termTrigrams.length + trigramCount(word));
+      if (dice < MIN_TRIGRAM_DICE || expansion.get(id) === 1) continue;
+      const distance = boundedEditDistance(term, word, maxEdits);
+      if (distance <= maxEdits) setMax(expansion, id, 1 - (0.5 * distance) / Math.max(3, Math.min(term.length, 8)));
+    }
+  }
+
+  /**
+   * How well a record's names match the query terms, from 0 to 1: the idf-weighted share of the
+   * terms found (query coverage), nudged by the share of the best name that the terms cover, so that
+   * "north valley health" prefers "North Valley Health" to "North Valley Health Partners".
+   */
+  scoreRecord(recordIndex: number, expansions: readonly TermExpansion[], termWeights: readonly number[]): number {
+    const variants = this.variants[recordIndex];
+    if (!variants) return 0;
+    let best = 0;
+    for (const variant of variants) {
+      let matchedWeight = 0;
+      let totalWeight = 0;
+      let nameCovered = 0;
+      let nameTotal = 0;
+      const usedTokens = new Set<number>();
+      for (let t = 0; t < expansions.length; t++) {
+        const weight = termWeights[t] as number;
+        totalWeight += weight;
+        let bestSimilarity = 0;
+        let bestToken = -1;
+        for (let k = 0; k < variant.tokens.length; k++) {
+          const similarity = (expansions[t] as TermExpansion).get(variant.tokens[k] as number) ?? 0;
+          if (similarity > bestSimilarity && !usedTokens.has(k)) {
+            bestSimilarity = similarity;
+            bestToken = k;
+          }
+        }
+        if (bestToken >= 0) usedTokens.add(bestToken);
+        matchedWeight += weight * bestSimilarity;
+      }
+      for (let k = 0; k < variant.tokens.length; k++) {
+        const idf = this.idf[variant.tokens[k] as number] as number;
+        nameTotal += idf;
+        if (usedTokens.has(k)) nameCovered += idf;
+      }
+      if (totalWeight === 0 || matchedWeight === 0) continue;
+      const queryCoverage = matchedWeight / totalWeight;
+      const nameCoverage = nameTotal > 0 ? nameCovered / nameTotal : 0;
+      best = Math.max(best, variant.weight * queryCoverage * (0.8 + 0.2 * nameCoverage));
+    }
+    return best;
+  }
+}
+
+function defaultMaxEdits(term: string): number {
+  if (term.length < 4 || /^\d+$/.test(term)) return 0;
+  return term.length < 8 ? 1 : 2;
+}
+
+function trigramCount(word: string): number {
+  return word.length;
+}
+
+function trigrams(word: string): string[] {
+  const padded = `^${word}$`;
+  const result: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) result.push(padded.slice(i, i + 3));
+  return result;
+}
+
+function setMax(expansion: TermExpansion, id: number, similarity: number): void {
+  if ((expansion.get(id) ?? 0) < similarity) expansion.set(id, similarity);
+}
+
+function compare(a: string | undefined, b: string | undefined): number {
+  return (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0;
+}

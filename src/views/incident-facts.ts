@@ -1,0 +1,81 @@
+import { disclosureDelay } from '../answer/incident-timeline.js';
+import { dataTypeLabel } from '../incidents/data-types.js';
+import { BREACH_TYPE_LABELS, ENTITY_TYPE_LABELS, LOCATION_LABELS } from '../incidents/labels.js';
+import type { Incident } from '../incidents/model.js';
+import { stateName } from '../incidents/us-states.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2023-07-14` -> `14 Jul 2023`, `2022-03` -> `Mar 2022`, `2024` -> `2024`. */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-');
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  return [day ? String(Number(day)) : undefined, monthName, year].filter(Boolean).join(' ');
+}
+
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
+/** "151 days after it ended", "467 days (over a year) after discovery". */
+export function describeDelay(incident: Incident): string | undefined {
+  const delay = disclosureDelay(incident);
+  if (!delay) return undefined;
+  const after = { discovered: 'after discovery', ended: 'after the intrusion ended', started: 'after it began' }[delay.from];
+  const size = delay.days > 365 ? ' (over a year)' : delay.days > 60 && delay.from === 'discovered' ? ' (HIPAA allows 60)' : '';
+  return `${delay.approximate ? 'about ' : ''}${formatCount(delay.days)} days${size} ${after}`;
+}
+
+export interface IncidentFacts {
+  title: string;
+  /** "Business associate (vendor) · New Jersey · Health technology". */
+  who: string;
+  happened: string;
+  discovered: string;
+  disclosed: string;
+  affected: string;
+  how: string;
+  data: string;
+}
+
+const NOT_STATED = 'not stated';
+
+/**
+ * The facts of a card as short strings, shared by the terminal and Block Kit renderers so both
+ * say the same thing. Plain text: each renderer escapes for its own medium.
+ */
+export function incidentFacts(incident: Incident): IncidentFacts {
+  const { occurred } = incident;
+  const happened = occurred
+    ? occurred.end && occurred.end !== occurred.start
+      ? `${formatDate(occurred.start)} to ${formatDate(occurred.end)}`
+      : formatDate(occurred.start)
+    : NOT_STATED;
+  const delay = describeDelay(incident);
+  const disclosed = incident.disclosed
+    ? `${formatDate(incident.disclosed)}${delay ? `, ${delay}` : ''}`
+    : NOT_STATED;
+  const how = [
+    incident.breachTypes.map((type) => BREACH_TYPE_LABELS[type]).join(', '),
+    incident.locations.length > 0 ? `via ${incident.locations.map((location) => LOCATION_LABELS[location]).join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    title: incident.organization,
+    who: [
+      incident.entityType ? ENTITY_TYPE_LABELS[incident.entityType] : undefined,
+      incident.state ? stateName(incident.state) : incident.country,
+      incident.sector,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    happened,
+    discovered: incident.discovered ? formatDate(incident.discovered) : NOT_STATED,
+    disclosed,
+    affected:
+      incident.individualsAffected !== undefined ? `${formatCount(incident.individualsAffected)} people` : NOT_STATED,
+    how,
+    data: incident.dataTypes.length > 0 ? incident.dataTypes.map(dataTypeLabel).join(', ') : 'not listed in the record',
+  };
+}

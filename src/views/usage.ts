@@ -1,0 +1,17 @@
+/** What `/breach` understands: one list, shown by `help`, the CLI and the "no match" tips. */
+export const USAGE_EXAMPLES: readonly { example: string; meaning: string }[] = [
+  { example: 'healthec', meaning: 'find an incident by name; typos and partial names are fine' },
+  { example: 'was ARx Patient Solutions hacked?', meaning: 'ask in plain words' },
+  { example: 'kansas child prescription breach', meaning: 'describe it: place, data, what happened' },
+  { example: 'steps ssn', meaning: 'what to do when this kind of data leaked (ssn, medical, insurance, card, password ...)' },
+  { example: 'latest', meaning: 'the newest disclosures' },
+  { example: 'stats 2023', meaning: 'totals by type, kind of organisation, state and year' },
+  { example: 'state:NJ year:2023 type:hacking data:ssn', meaning: 'filters, alone or with words' },
+];
+
+export const SEARCH_TIPS: readonly string[] = [
+  'Try the organisation\'s name alone, e.g. "healthec".',
+  'Drop words like "Inc." or "LLC", and check the spelling of unusual words.',
+  'Describe it instead: the state, the kind of data, or what happened ("ransomware", "email").',
+  'Narrow with filters: state:NJ, year:2023, type:hacking, data:ssn.',
+];

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { incidentSchema, isoDate } from '../../src/incidents/model.js';
+
+const curated = {
+  id: 'x-2024',
+  organization: 'X',
+  breachTypes: ['hacking'],
+  summary: 'What happened.',
+  lessons: ['A lesson.'],
+  sources: [{ title: 'Notice', url: 'https://example.org/notice' }],
+  origin: 'curated',
+  updated: '2026-11-24',
+};
+
+function messages(input: unknown): string[] {
+  const result = incidentSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
+describe('incidentSchema', () => {
+  it('accepts a complete curated card and fills the list defaults', () => {
+    const incident = incidentSchema.parse(curated);
+    expect(incident.aliases).toEqual([]);
+    expect(incident.dataTypes).toEqual([]);
+  });
+
+  it('requires a summary, a lesson and a source on a curated card, all reported at once', () => {
+    expect(messages({ ...curated, summary: undefined, lessons: [], sources: [] })).toEqual([
+      'summary: a curated card needs a summary',
+      'lessons: a curated card needs at least one lesson',
+      'sources: a curated card needs at least one source URL',
+    ]);
+  });
+
+  it('does not require them on an imported record', () => {
+    expect(messages({ ...curated, origin: 'hhs-ocr', summary: undefined, lessons: [], sources: [] })).toEqual([]);
+  });
+
+  it('rejects values outside the closed lists and unknown fields', () => {
+    expect(messages({ ...curated, dataTypes: ['shoe-size'], breachTypes: ['aliens'], state: 'XX', extra: 1 })).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^dataTypes\.0: /),
+        expect.stringMatching(/^breachTypes\.0: /),
+        'state: must be a two-letter US state or territory code such as NJ',
+        expect.stringContaining('extra'),
+      ]),
+    );
+    expect(messages({ ...curated, origin: 'rumour' })).toEqual([expect.stringContaining('origin must be one of')]);
+  });
+
+  it('rejects dates out of order and source URLs that are not http(s)', () => {
+    expect(
+      messages({ ...curated, occurred: { start: '2023-07-14' }, discovered: '2023-07-01', disclosed: '2023-06-01' }),
+    ).toEqual(['discovered: is before occurred.start', 'disclosed: is before discovered']);
+    expect(messages({ ...curated, sources: [{ title: 'x', url: 'javascript:alert(1)' }] })).toEqual([
+      'sources.0.url: must be an http(s) URL',
+    ]);
+  });
+});
+
+describe('isoDate', () => {
+  it.each(['2023', '2023-07', '2023-07-14', '2024-02-29'])('accepts %s', (date) => {
+    expect(isoDate.safeParse(date).success).toBe(true);
+  });
+  it.each(['2023-13', '2023-02-30', '07/14/2023', '2023-7-1', ''])('rejects %s', (date) => {
+    expect(isoDate.safeParse(date).success).toBe(false);
+  });
+});
