@@ -1,6 +1,6 @@
 import type { Dataset } from '../incidents/load-dataset.js';
-import type { SearchIndex } from '../search/types.js';
 import { hasFilters } from '../search/query-parser.js';
+import type { SearchIndex } from '../search/types.js';
 import { stepsForDataTypes, stepsForIncident } from './protective-steps.js';
 import { computeStats, latestIncidents } from './stats.js';
 import { dataTypesNamedIn, stepsQuestionDataTypes } from './steps-intent.js';
@@ -84,5 +84,11 @@ function answerSearch(query: string, index: SearchIndex, dataset: Dataset): Answ
     return { kind: 'no-match', query, suggestions: index.suggest(query), problems };
   }
   const alternatives = others.filter((hit) => best.score - hit.score <= ALTERNATIVE_MARGIN);
-  return { kind: 'incident', query, match: best, alternatives, steps: stepsForIncident(dataset.guidance, best.incident) };
+  return {
+    kind: 'incident',
+    query,
+    match: best,
+    alternatives,
+    steps: stepsForIncident(dataset.guidance, best.incident),
+  };
 }

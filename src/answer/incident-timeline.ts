@@ -1,5 +1,5 @@
-import type { Incident } from '../incidents/model.js';
 import { padDate } from '../incidents/merge.js';
+import type { Incident } from '../incidents/model.js';
 
 export interface DisclosureDelay {
   /** What the delay is measured from. */

@@ -1,7 +1,7 @@
-import type { DataType } from '../incidents/data-types.js';
-import type { Incident } from '../incidents/model.js';
 import type { Guidance } from '../guidance/model.js';
 import { checklistsFor } from '../guidance/steps-for.js';
+import type { DataType } from '../incidents/data-types.js';
+import type { Incident } from '../incidents/model.js';
 import type { ProtectiveSteps } from './types.js';
 
 /** Every HIPAA breach involves health information, even where the official listing does not say which. */

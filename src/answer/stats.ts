@@ -19,7 +19,10 @@ export interface Stats {
   topStates: Tally<UsStateCode>[];
 }
 
-function tally<K extends string | number>(incidents: readonly Incident[], keysOf: (incident: Incident) => K[]): Tally<K>[] {
+function tally<K extends string | number>(
+  incidents: readonly Incident[],
+  keysOf: (incident: Incident) => K[],
+): Tally<K>[] {
   const totals = new Map<K, Tally<K>>();
   for (const incident of incidents) {
     for (const key of new Set(keysOf(incident))) {

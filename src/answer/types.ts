@@ -1,6 +1,6 @@
+import type { Checklist } from '../guidance/model.js';
 import type { DataType } from '../incidents/data-types.js';
 import type { Incident } from '../incidents/model.js';
-import type { Checklist } from '../guidance/model.js';
 import type { SearchHit } from '../search/types.js';
 import type { Stats } from './stats.js';
 

@@ -1,10 +1,10 @@
+import { type CliCommand, type CliContext, UsageError, writeLine } from './command.js';
 import { askCommand } from './commands/ask.js';
 import { importCommand } from './commands/import.js';
 import { latestCommand } from './commands/latest.js';
 import { startCommand } from './commands/start.js';
 import { statsCommand } from './commands/stats.js';
 import { validateCommand } from './commands/validate.js';
-import { type CliCommand, type CliContext, UsageError, writeLine } from './command.js';
 
 const COMMANDS: readonly CliCommand[] = [
   askCommand,
@@ -25,7 +25,7 @@ function usage(): string {
     'Commands:',
     ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
     '',
-    'Run `breachbot <command> --help` for a command\'s options.',
+    "Run `breachbot <command> --help` for a command's options.",
     'Environment: DATA_DIR (default ./data) is where the cards, guidance and imports live.',
   ].join('\n');
 }

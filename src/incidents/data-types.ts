@@ -102,7 +102,13 @@ export const DATA_TYPE_INFO: Record<DataType, DataTypeInfo> = {
   'health-insurance': {
     label: 'Health insurance, Medicare or Medicaid numbers',
     keywords: ['insurance', 'health insurance', 'medicare', 'medicaid', 'member id', 'beneficiary'],
-    patterns: [/\b(?:health )?insurance\b/, /\bmedicare\b/, /\bmedicaid\b/, /\bmember (?:id|numbers?)\b/, /\bbeneficiary\b/],
+    patterns: [
+      /\b(?:health )?insurance\b/,
+      /\bmedicare\b/,
+      /\bmedicaid\b/,
+      /\bmember (?:id|numbers?)\b/,
+      /\bbeneficiary\b/,
+    ],
   },
   'billing-claims': {
     label: 'Billing and claims data',
@@ -117,14 +123,22 @@ export const DATA_TYPE_INFO: Record<DataType, DataTypeInfo> = {
   'bank-account': {
     label: 'Bank accounts',
     keywords: ['bank', 'bank account', 'account number', 'routing', 'financial'],
-    patterns: [/\bbank(?:ing)? (?:account|information)\b/, /\bfinancial (?:account|information)\b/, /\brouting numbers?\b/],
+    patterns: [
+      /\bbank(?:ing)? (?:account|information)\b/,
+      /\bfinancial (?:account|information)\b/,
+      /\brouting numbers?\b/,
+    ],
   },
   'login-credentials': {
     label: 'Passwords and login credentials',
     keywords: ['password', 'passwords', 'credentials', 'login', 'logins'],
     patterns: [/\bpasswords?\b/, /\b(?:login|log-in|account) credentials\b/],
   },
-  username: { label: 'Usernames', keywords: ['username', 'usernames'], patterns: [/\busernames?\b/, /\buser names?\b/] },
+  username: {
+    label: 'Usernames',
+    keywords: ['username', 'usernames'],
+    patterns: [/\busernames?\b/, /\buser names?\b/],
+  },
   email: {
     label: 'Email addresses',
     keywords: ['email', 'email address', 'e-mail'],
@@ -183,6 +197,7 @@ export const DATA_TYPE_PHRASES: readonly string[] = [...keywordIndex.keys()].sor
 
 /** The data types an official description names, in the enum's order. */
 export function detectDataTypes(description: string): DataType[] {
-  const text = description.toLowerCase();
+  // Official texts write "drivers’ license" with a typographic apostrophe; the patterns spell it '.
+  const text = description.toLowerCase().replace(/[\u2018\u2019]/g, "'");
   return DATA_TYPES.filter((type) => DATA_TYPE_INFO[type].patterns.some((pattern) => pattern.test(text)));
 }

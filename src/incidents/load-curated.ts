@@ -48,7 +48,12 @@ export async function loadCuratedIncidents(dataDir: string): Promise<LoadResult<
     }
     const expectedName = `${incident.id}.yaml`;
     if (name !== expectedName && name !== `${incident.id}.yml`) {
-      problems.push({ file, record, field: 'id', message: `does not match the file name; name the file ${expectedName}` });
+      problems.push({
+        file,
+        record,
+        field: 'id',
+        message: `does not match the file name; name the file ${expectedName}`,
+      });
     }
     const previous = fileById.get(incident.id);
     if (previous) {

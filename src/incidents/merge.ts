@@ -8,6 +8,8 @@ export interface RevisionResult {
   incidents: Incident[];
   added: number;
   revised: number;
+  /** Of the revised: records the newer export lists under another name (so under another id). */
+  renamed: number;
   unchanged: number;
   /** Incoming records older than the stored ones, which therefore were not applied. */
   stale: number;
@@ -17,28 +19,88 @@ export interface RevisionResult {
  * Applies a newly imported export over what was stored from earlier exports of the same source.
  * The record from the newer export wins (its `updated` is the export's date), so importing an old
  * export after a new one never rolls a revised count back.
+ *
+ * HHS renames entities between exports ("Managed Care of North America (MCNA)" becomes "Managed
+ * Care of North America"), and a record's id comes from its name. A record whose id is new is
+ * therefore first matched against the stored records that the export no longer lists: same state,
+ * same filing date, and the same count or mostly the same name words. Without this, every rename
+ * would leave the breach in the data twice.
  */
 export function reviseImported(existing: readonly Incident[], incoming: readonly Incident[]): RevisionResult {
   const byId = new Map(existing.map((incident) => [incident.id, incident]));
-  let added = 0;
-  let revised = 0;
-  let unchanged = 0;
-  let stale = 0;
+  const incomingIds = new Set(incoming.map((record) => record.id));
+  const unlisted = groupByFiling(existing.filter((incident) => !incomingIds.has(incident.id)));
+  const result = { added: 0, revised: 0, renamed: 0, unchanged: 0, stale: 0 };
   for (const record of incoming) {
     const current = byId.get(record.id);
-    if (!current) {
-      added++;
+    if (current) {
+      if (record.updated < current.updated) result.stale++;
+      else if (sameContent(current, record)) result.unchanged++;
+      else {
+        result.revised++;
+        byId.set(record.id, record);
+      }
+      continue;
+    }
+    const renamedFrom = takeRenamed(record, unlisted);
+    if (!renamedFrom) {
+      result.added++;
       byId.set(record.id, record);
-    } else if (record.updated < current.updated) {
-      stale++;
-    } else if (sameContent(current, record)) {
-      unchanged++;
+    } else if (record.updated < renamedFrom.updated) {
+      result.stale++;
     } else {
-      revised++;
+      result.revised++;
+      result.renamed++;
+      byId.delete(renamedFrom.id);
       byId.set(record.id, record);
     }
   }
-  return { incidents: [...byId.values()], added, revised, unchanged, stale };
+  return { incidents: [...byId.values()], ...result };
+}
+
+function filingKey(incident: Incident): string {
+  return `${incident.origin}|${incident.state ?? ''}|${incident.disclosed ?? ''}`;
+}
+
+function groupByFiling(incidents: readonly Incident[]): Map<string, Incident[]> {
+  const groups = new Map<string, Incident[]>();
+  for (const incident of incidents) {
+    if (!incident.disclosed) continue;
+    const list = groups.get(filingKey(incident)) ?? [];
+    list.push(incident);
+    groups.set(filingKey(incident), list);
+  }
+  return groups;
+}
+
+/** Removes and returns the unlisted stored record that `record` most plausibly renames. */
+function takeRenamed(record: Incident, unlisted: Map<string, Incident[]>): Incident | undefined {
+  const candidates = unlisted.get(filingKey(record));
+  if (!candidates) return undefined;
+  let best: Incident | undefined;
+  let bestSimilarity = 0;
+  for (const candidate of candidates) {
+    const sameCount =
+      record.individualsAffected !== undefined && record.individualsAffected === candidate.individualsAffected;
+    const similarity = Math.max(nameOverlap(record.organization, candidate.organization), sameCount ? 1 : 0);
+    if (similarity > bestSimilarity) {
+      best = candidate;
+      bestSimilarity = similarity;
+    }
+  }
+  if (!best || bestSimilarity < MIN_RENAME_OVERLAP) return undefined;
+  candidates.splice(candidates.indexOf(best), 1);
+  return best;
+}
+
+/** Half the words of the shorter name in common: "University of Utah" and "University of Utah Health". */
+const MIN_RENAME_OVERLAP = 0.5;
+
+function nameOverlap(a: string, b: string): number {
+  const wordsA = new Set(organizationKey(a).split(' ').filter(Boolean));
+  const wordsB = new Set(organizationKey(b).split(' ').filter(Boolean));
+  const shared = [...wordsA].filter((word) => wordsB.has(word)).length;
+  return shared / Math.max(1, Math.min(wordsA.size, wordsB.size));
 }
 
 function sameContent(a: Incident, b: Incident): boolean {
@@ -83,10 +145,7 @@ export interface MergedDataset {
 }
 
 /** Curated cards win over the imported records of the same incident; everything else is kept. */
-export function mergeCuratedAndImported(
-  curated: readonly Incident[],
-  imported: readonly Incident[],
-): MergedDataset {
+export function mergeCuratedAndImported(curated: readonly Incident[], imported: readonly Incident[]): MergedDataset {
   const curatedByName = indexCuratedByName(curated);
   const coveredByCurated = new Map<string, string>();
   const incidents: Incident[] = [...curated];

@@ -105,6 +105,11 @@ const incidentShape = {
   updated: isoDate,
 };
 
+/** A list that must have an entry, with the same message whether it is missing or empty. */
+function requiredList<T extends z.ZodType>(item: T, message: string) {
+  return z.array(item, { error: (issue) => (issue.input === undefined ? message : undefined) }).min(1, message);
+}
+
 /** A card written by people for people: it must say what happened, what to learn, and where from. */
 const curatedIncidentSchema = z.strictObject({
   ...incidentShape,
@@ -113,8 +118,8 @@ const curatedIncidentSchema = z.strictObject({
     .string({ error: (issue) => (issue.input === undefined ? 'a curated card needs a summary' : 'must be text') })
     .trim()
     .min(1, 'a curated card needs a summary'),
-  lessons: z.array(nonEmpty).min(1, 'a curated card needs at least one lesson'),
-  sources: z.array(sourceSchema).min(1, 'a curated card needs at least one source URL'),
+  lessons: requiredList(nonEmpty, 'a curated card needs at least one lesson'),
+  sources: requiredList(sourceSchema, 'a curated card needs at least one source URL'),
 });
 
 const importedIncidentSchema = z.strictObject({

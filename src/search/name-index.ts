@@ -1,6 +1,6 @@
 import type { Incident } from '../incidents/model.js';
-import { boundedEditDistance } from './edit-distance.js';
 import { foldText, organizationKey } from '../incidents/organization-name.js';
+import { boundedEditDistance } from './edit-distance.js';
 import { MAX_TERM_LENGTH } from './text-normalizer.js';
 
 /** Related organisations count, but less than the breached organisation's own names. */
@@ -42,7 +42,9 @@ export class NameIndex {
       const add = (name: string, weight: number) => {
         // Legal forms ("Inc.", "LLC") would make "Change Healthcare" match "Change Healthcare, Inc." less well.
         const key = organizationKey(name) || foldText(name);
-        const ids = (key ? key.split(' ') : []).map((word) => this.intern(word.slice(0, MAX_TERM_LENGTH), postingLists));
+        const ids = (key ? key.split(' ') : []).map((word) =>
+          this.intern(word.slice(0, MAX_TERM_LENGTH), postingLists),
+        );
         if (ids.length === 0) return;
         variants.push({ tokens: Int32Array.from(ids), weight });
         for (const id of ids) {

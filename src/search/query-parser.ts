@@ -107,7 +107,8 @@ function applyFilter(filters: SearchFilters, key: string, value: string): string
     }
     case 'year': {
       const year = Number(value);
-      if (!/^\d{4}$/.test(value) || year < 1990 || year > 2100) return `year:${value} is not a year; use e.g. year:2023`;
+      if (!/^\d{4}$/.test(value) || year < 1990 || year > 2100)
+        return `year:${value} is not a year; use e.g. year:2023`;
       filters.years.push(year);
       return undefined;
     }
@@ -138,10 +139,11 @@ function applyFilter(filters: SearchFilters, key: string, value: string): string
 }
 
 function example(key: string): string {
-  return { state: 'state:NJ', year: 'year:2023', type: 'type:hacking', data: 'data:ssn', entity: 'entity:plan' }[key] ?? '';
+  return (
+    { state: 'state:NJ', year: 'year:2023', type: 'type:hacking', data: 'data:ssn', entity: 'entity:plan' }[key] ?? ''
+  );
 }
 
 export function hasFilters(filters: SearchFilters): boolean {
   return Object.values(filters).some((values: unknown[]) => values.length > 0);
 }
-

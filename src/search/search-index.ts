@@ -157,7 +157,11 @@ function nameCandidates(names: NameIndex, expansions: readonly TermExpansion[]):
 }
 
 /** fuse.js similarity (1 = identical, 0 = no match) of each candidate's names to the name words typed. */
-function rankNames(records: readonly Incident[], candidates: readonly number[], nameQuery: string): Map<number, number> {
+function rankNames(
+  records: readonly Incident[],
+  candidates: readonly number[],
+  nameQuery: string,
+): Map<number, number> {
   const similarity = new Map<number, number>();
   if (!nameQuery) return similarity;
   const fuse = new Fuse(
@@ -189,7 +193,11 @@ function incidentYears(incident: Incident): number[] {
 }
 
 /** Filters alone (`state:NJ year:2023`): the newest matching incidents, largest first on the same day. */
-function listFiltered(records: readonly Incident[], matches: (incident: Incident) => boolean, limit: number): SearchHit[] {
+function listFiltered(
+  records: readonly Incident[],
+  matches: (incident: Incident) => boolean,
+  limit: number,
+): SearchHit[] {
   return records
     .filter(matches)
     .sort(newestFirst)

@@ -88,7 +88,8 @@ export class TextIndex {
         const frequency = posting.frequencies[i] as number;
         const norm = K1 * (1 - B + (B * (this.lengths[record] as number)) / this.averageLength);
         if (this.accumulator[record] === 0) touched.push(record);
-        this.accumulator[record] = (this.accumulator[record] as number) + (idf * (frequency * (K1 + 1))) / (frequency + norm);
+        this.accumulator[record] =
+          (this.accumulator[record] as number) + (idf * (frequency * (K1 + 1))) / (frequency + norm);
       }
     }
     const scores = new Map<number, number>();

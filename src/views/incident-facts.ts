@@ -21,8 +21,11 @@ export function formatCount(count: number): string {
 export function describeDelay(incident: Incident): string | undefined {
   const delay = disclosureDelay(incident);
   if (!delay) return undefined;
-  const after = { discovered: 'after discovery', ended: 'after the intrusion ended', started: 'after it began' }[delay.from];
-  const size = delay.days > 365 ? ' (over a year)' : delay.days > 60 && delay.from === 'discovered' ? ' (HIPAA allows 60)' : '';
+  const after = { discovered: 'after discovery', ended: 'after the intrusion ended', started: 'after it began' }[
+    delay.from
+  ];
+  const size =
+    delay.days > 365 ? ' (over a year)' : delay.days > 60 && delay.from === 'discovered' ? ' (HIPAA allows 60)' : '';
   return `${delay.approximate ? 'about ' : ''}${formatCount(delay.days)} days${size} ${after}`;
 }
 
@@ -52,12 +55,12 @@ export function incidentFacts(incident: Incident): IncidentFacts {
       : formatDate(occurred.start)
     : NOT_STATED;
   const delay = describeDelay(incident);
-  const disclosed = incident.disclosed
-    ? `${formatDate(incident.disclosed)}${delay ? `, ${delay}` : ''}`
-    : NOT_STATED;
+  const disclosed = incident.disclosed ? `${formatDate(incident.disclosed)}${delay ? `, ${delay}` : ''}` : NOT_STATED;
   const how = [
     incident.breachTypes.map((type) => BREACH_TYPE_LABELS[type]).join(', '),
-    incident.locations.length > 0 ? `via ${incident.locations.map((location) => LOCATION_LABELS[location]).join(', ')}` : '',
+    incident.locations.length > 0
+      ? `via ${incident.locations.map((location) => LOCATION_LABELS[location]).join(', ')}`
+      : '',
   ]
     .filter(Boolean)
     .join(' ');

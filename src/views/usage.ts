@@ -3,7 +3,10 @@ export const USAGE_EXAMPLES: readonly { example: string; meaning: string }[] = [
   { example: 'healthec', meaning: 'find an incident by name; typos and partial names are fine' },
   { example: 'was ARx Patient Solutions hacked?', meaning: 'ask in plain words' },
   { example: 'kansas child prescription breach', meaning: 'describe it: place, data, what happened' },
-  { example: 'steps ssn', meaning: 'what to do when this kind of data leaked (ssn, medical, insurance, card, password ...)' },
+  {
+    example: 'steps ssn',
+    meaning: 'what to do when this kind of data leaked (ssn, medical, insurance, card, password ...)',
+  },
   { example: 'latest', meaning: 'the newest disclosures' },
   { example: 'stats 2023', meaning: 'totals by type, kind of organisation, state and year' },
   { example: 'state:NJ year:2023 type:hacking data:ssn', meaning: 'filters, alone or with words' },

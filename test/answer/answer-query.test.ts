@@ -73,7 +73,10 @@ describe('answerQuery', () => {
   });
 
   it('lists by filters alone, and answers latest and stats', () => {
-    expect(answerQuery('state:NJ', context)).toMatchObject({ kind: 'list', hits: [{ incident: { id: 'healthec-2023' } }] });
+    expect(answerQuery('state:NJ', context)).toMatchObject({
+      kind: 'list',
+      hits: [{ incident: { id: 'healthec-2023' } }],
+    });
     const latest = answerQuery('latest 1', context);
     expect(latest.kind === 'latest' && latest.incidents.map((incident) => incident.id)).toEqual(['healthec-2023']);
     const stats = answerQuery('stats 2023', context);

@@ -9,7 +9,11 @@ describe('disclosureDelay', () => {
   });
 
   it('falls back to the end, then the start, of the intrusion', () => {
-    const ended = makeIncident({ organization: 'X', occurred: { start: '2023-07-14', end: '2023-07-23' }, disclosed: '2023-12-21' });
+    const ended = makeIncident({
+      organization: 'X',
+      occurred: { start: '2023-07-14', end: '2023-07-23' },
+      disclosed: '2023-12-21',
+    });
     expect(disclosureDelay(ended)).toEqual({ from: 'ended', days: 151, approximate: false });
     const started = makeIncident({ organization: 'X', occurred: { start: '2022-03' }, disclosed: '2022-05-01' });
     expect(disclosureDelay(started)).toEqual({ from: 'started', days: 61, approximate: true });

@@ -3,9 +3,24 @@ import { computeStats, latestIncidents } from '../../src/answer/stats.js';
 import { makeIncident } from '../support/incident-factory.js';
 
 const incidents = [
-  makeIncident({ id: 'a', organization: 'A', state: 'NJ', entityType: 'health-plan', disclosed: '2023-01-05', individualsAffected: 100, breachTypes: ['hacking', 'theft'] }),
+  makeIncident({
+    id: 'a',
+    organization: 'A',
+    state: 'NJ',
+    entityType: 'health-plan',
+    disclosed: '2023-01-05',
+    individualsAffected: 100,
+    breachTypes: ['hacking', 'theft'],
+  }),
   makeIncident({ id: 'b', organization: 'B', state: 'NJ', disclosed: '2023-03-01', individualsAffected: 50 }),
-  makeIncident({ id: 'c', organization: 'C', state: 'KS', disclosed: '2021-03-01', individualsAffected: 7, breachTypes: ['loss'] }),
+  makeIncident({
+    id: 'c',
+    organization: 'C',
+    state: 'KS',
+    disclosed: '2021-03-01',
+    individualsAffected: 7,
+    breachTypes: ['loss'],
+  }),
   makeIncident({ id: 'd', organization: 'D' }),
 ];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_TYPE_INFO, DATA_TYPES, dataTypeForKeyword, detectDataTypes } from '../../src/incidents/data-types.js';
 import { dataTypesNamedIn } from '../../src/answer/steps-intent.js';
+import { DATA_TYPE_INFO, DATA_TYPES, dataTypeForKeyword, detectDataTypes } from '../../src/incidents/data-types.js';
 
 describe('data types', () => {
   it('has a label and keywords for every type', () => {
@@ -31,6 +31,7 @@ describe('data types', () => {
       'health-insurance',
       'child-data',
     ]);
+    expect(detectDataTypes('drivers\u2019 licenses')).toEqual(['drivers-license']);
     expect(detectDataTypes('')).toEqual([]);
   });
 });

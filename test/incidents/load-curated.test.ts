@@ -45,7 +45,9 @@ describe('the shipped data', () => {
       locations: ['email'],
     });
     expect(arx?.occurred?.start.startsWith('2022-03')).toBe(true);
-    expect(arx?.dataTypes).toEqual(expect.arrayContaining(['name', 'child-data', 'prescription', 'health-insurance', 'ssn']));
+    expect(arx?.dataTypes).toEqual(
+      expect.arrayContaining(['name', 'child-data', 'prescription', 'health-insurance', 'ssn']),
+    );
     expect(arx?.breachTypes).toContain('hacking');
     expect(arx?.summary).toContain('526');
     expect(arx?.offered.join(' ')).toMatch(/one year of free credit monitoring/i);
@@ -105,7 +107,10 @@ describe('loadCuratedIncidents', () => {
   it('rejects unknown fields, bad YAML, a duplicate id and an id that does not match the file name', async () => {
     await writeFile(path.join(dataDir, 'incidents', 'broken-card.yaml'), card('colour: red'));
     await writeFile(path.join(dataDir, 'incidents', 'bad-yaml.yaml'), 'id: [unclosed');
-    await writeFile(path.join(dataDir, 'incidents', 'other-name.yaml'), card('').replace('broken-card', 'healthec-2023'));
+    await writeFile(
+      path.join(dataDir, 'incidents', 'other-name.yaml'),
+      card('').replace('broken-card', 'healthec-2023'),
+    );
     const lines = (await loadCuratedIncidents(dataDir)).problems.map(formatProblem);
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -123,7 +128,10 @@ describe('loadCuratedIncidents', () => {
 
 describe('loadDataset', () => {
   it('reports a missing or invalid guidance file', async () => {
-    await writeFile(path.join(dataDir, 'guidance.yaml'), 'notice: x\nchecklists: [{ id: ssn, title: SSN, dataTypes: [shoes], steps: [] }]');
+    await writeFile(
+      path.join(dataDir, 'guidance.yaml'),
+      'notice: x\nchecklists: [{ id: ssn, title: SSN, dataTypes: [shoes], steps: [] }]',
+    );
     const { problems, dataset } = await loadDataset(dataDir);
     expect(dataset).toBeUndefined();
     expect(problems.map(formatProblem)).toEqual(

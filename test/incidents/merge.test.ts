@@ -16,7 +16,12 @@ const curated = makeIncident({
 
 describe('mergeCuratedAndImported', () => {
   it('lets a curated card stand for the official record of the same incident', () => {
-    const official = makeIncident({ id: 'hhs-healthec', organization: 'HealthEC, LLC ', state: 'NJ', disclosed: '2023-12-21' });
+    const official = makeIncident({
+      id: 'hhs-healthec',
+      organization: 'HealthEC, LLC ',
+      state: 'NJ',
+      disclosed: '2023-12-21',
+    });
     const { incidents, coveredByCurated } = mergeCuratedAndImported([curated], [official]);
     expect(incidents.map((incident) => incident.id)).toEqual(['healthec-2023']);
     expect(coveredByCurated.get('hhs-healthec')).toBe('healthec-2023');
@@ -47,5 +52,76 @@ describe('reviseImported', () => {
     const same = { ...old, updated: '2025-01-01' };
     const other = makeIncident({ id: 'new', organization: 'New' });
     expect(reviseImported([old], [same, other])).toMatchObject({ added: 1, unchanged: 1, revised: 0 });
+  });
+
+  it('follows a rename: same state and filing date, and the same count or mostly the same name', () => {
+    const stored = [
+      makeIncident({
+        id: 'mcna-old',
+        organization: 'Managed Care of North America (MCNA)',
+        state: 'GA',
+        disclosed: '2023-05-26',
+        individualsAffected: 8_861_076,
+        updated: '2024-06-28',
+      }),
+      makeIncident({
+        id: 'olive-old',
+        organization: 'County of Los Angeles - Olive View',
+        state: 'CA',
+        disclosed: '2024-03-29',
+        individualsAffected: 3716,
+        updated: '2024-06-28',
+      }),
+      makeIncident({
+        id: 'other',
+        organization: 'Community Health Centers',
+        state: 'OH',
+        disclosed: '2023-03-08',
+        individualsAffected: 516,
+        updated: '2024-06-28',
+      }),
+    ];
+    const renamed = [
+      makeIncident({
+        id: 'mcna-new',
+        organization: 'Managed Care of North America',
+        state: 'GA',
+        disclosed: '2023-05-26',
+        individualsAffected: 8_627_242,
+        updated: '2026-07-01',
+      }),
+      makeIncident({
+        id: 'olive-new',
+        organization: 'Olive View-UCLA Medical Center',
+        state: 'CA',
+        disclosed: '2024-03-29',
+        individualsAffected: 3716,
+        updated: '2026-07-01',
+      }),
+      makeIncident({
+        id: 'morse',
+        organization: 'The M K Morse Company Health Plan',
+        state: 'OH',
+        disclosed: '2023-03-08',
+        individualsAffected: 2730,
+        updated: '2026-07-01',
+      }),
+    ];
+    const forward = reviseImported(stored, renamed);
+    expect(forward).toMatchObject({ added: 1, revised: 2, renamed: 2 });
+    expect(forward.incidents.map((incident) => incident.id).sort()).toEqual([
+      'mcna-new',
+      'morse',
+      'olive-new',
+      'other',
+    ]);
+    const backward = reviseImported(forward.incidents, stored.slice(0, 2));
+    expect(backward).toMatchObject({ added: 0, stale: 2 });
+    expect(backward.incidents.map((incident) => incident.id).sort()).toEqual([
+      'mcna-new',
+      'morse',
+      'olive-new',
+      'other',
+    ]);
   });
 });

@@ -24,7 +24,13 @@ const incidents = [
   }),
   makeIncident({ id: 'nvh', organization: 'North Valley Health', state: 'OR', disclosed: '2019-02-01' }),
   makeIncident({ id: 'nvhp', organization: 'North Valley Health Partners', state: 'WA', disclosed: '2021-05-01' }),
-  makeIncident({ id: 'health-first', organization: 'Health First', state: 'FL', disclosed: '2016-01-01', breachTypes: ['theft'] }),
+  makeIncident({
+    id: 'health-first',
+    organization: 'Health First',
+    state: 'FL',
+    disclosed: '2016-01-01',
+    breachTypes: ['theft'],
+  }),
   makeIncident({
     id: 'kansas-ortho',
     organization: 'Kansas Orthopedics',

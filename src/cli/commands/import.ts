@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { readDataConfig } from '../../config/data-config.js';
-import type { ImportSource } from '../../incidents/imported-store.js';
 import { formatImportReport, type ImportReport, runImport } from '../../incidents/import/run-import.js';
+import type { ImportSource } from '../../incidents/imported-store.js';
 import { type CliCommand, UsageError, writeLine } from '../command.js';
 
 const SOURCES: Record<'hhs' | 'hibp', ImportSource> = { hhs: 'hhs-ocr', hibp: 'hibp' };

@@ -14,7 +14,10 @@ export const latestCommand: CliCommand = {
       throw new UsageError('latest takes at most one argument, a count from 1 to 100.');
     }
     const { dataset } = await loadAnswerContext(context);
-    writeLine(context.stdout, renderAnswerText({ kind: 'latest', incidents: latestIncidents(dataset.incidents, count) }));
+    writeLine(
+      context.stdout,
+      renderAnswerText({ kind: 'latest', incidents: latestIncidents(dataset.incidents, count) }),
+    );
     return 0;
   },
 };

@@ -40,7 +40,11 @@ export function answerToJson(query: string, answer: Answer) {
     case 'no-match':
       return { ...base, matches: [], suggestions: answer.suggestions, problems: answer.problems };
     case 'steps':
-      return { ...base, matches: [], steps: { dataTypes: answer.steps.dataTypes, checklists: answer.steps.checklists } };
+      return {
+        ...base,
+        matches: [],
+        steps: { dataTypes: answer.steps.dataTypes, checklists: answer.steps.checklists },
+      };
     case 'latest':
       return { ...base, matches: answer.incidents.map(incidentJson) };
     case 'stats':

@@ -1,9 +1,9 @@
+import type { Stats, Tally } from '../../answer/stats.js';
 import type { Answer, ProtectiveSteps } from '../../answer/types.js';
+import { topSteps } from '../../guidance/steps-for.js';
 import { dataTypeLabel } from '../../incidents/data-types.js';
 import { BREACH_TYPE_LABELS, ENTITY_TYPE_LABELS } from '../../incidents/labels.js';
 import type { Incident } from '../../incidents/model.js';
-import type { Stats, Tally } from '../../answer/stats.js';
-import { topSteps } from '../../guidance/steps-for.js';
 import type { SearchHit } from '../../search/types.js';
 import { formatCount, formatDate, incidentFacts } from '../incident-facts.js';
 import { SEARCH_TIPS, USAGE_EXAMPLES } from '../usage.js';
@@ -18,7 +18,9 @@ export function renderAnswerText(answer: Answer): string {
     case 'incident':
       return renderIncident(answer.match, answer.alternatives, answer.steps);
     case 'list':
-      return [`Incidents matching "${answer.query}":`, ...answer.hits.map((hit) => `  ${oneLine(hit.incident)}`)].join('\n');
+      return [`Incidents matching "${answer.query}":`, ...answer.hits.map((hit) => `  ${oneLine(hit.incident)}`)].join(
+        '\n',
+      );
     case 'no-match':
       return renderNoMatch(answer.query, answer.suggestions, answer.problems);
     case 'steps':
@@ -66,9 +68,11 @@ function renderIncident(match: SearchHit, alternatives: readonly SearchHit[], st
     'Data exposed',
     `  ${facts.data}`,
   );
-  if (incident.offered.length > 0) lines.push('Offered to those affected', ...incident.offered.map((item) => `  ${item}`));
+  if (incident.offered.length > 0)
+    lines.push('Offered to those affected', ...incident.offered.map((item) => `  ${item}`));
   lines.push('', renderSteps(steps, false));
-  if (incident.lessons.length > 0) lines.push('', 'Lessons for staff', ...incident.lessons.map((lesson) => `  - ${lesson}`));
+  if (incident.lessons.length > 0)
+    lines.push('', 'Lessons for staff', ...incident.lessons.map((lesson) => `  - ${lesson}`));
   if (incident.sources.length > 0) {
     lines.push('', 'Sources', ...incident.sources.map((source) => `  - ${source.title}: ${source.url}`));
   }

@@ -1,0 +1,151 @@
+import {
+  type ImportSource,
+  importedFilePath,
+  readImportedCollection,
+  writeImportedCollection,
+} from '../imported-store.js';
+import { loadCuratedIncidents } from '../load-curated.js';
+import { findCuratedMatch, indexCuratedByName, reviseImported } from '../merge.js';
+import { DataFileError } from '../problems.js';
+import { parseHhsCsv } from './hhs-csv.js';
+import { parseHibpJson } from './hibp-json.js';
+import { type ParsedExport, type ParseOptions, type RejectedRecord, rejectedLocation } from './parsed-export.js';
+import { readSource } from './read-source.js';
+
+const PARSERS: Record<ImportSource, (text: string, options: ParseOptions) => ParsedExport> = {
+  'hhs-ocr': parseHhsCsv,
+  hibp: parseHibpJson,
+};
+
+const SOURCE_LABELS: Record<ImportSource, { name: string; unit: string; duplicates: string }> = {
+  'hhs-ocr': { name: 'HHS OCR breach portal export', unit: 'rows', duplicates: 'exact duplicate rows' },
+  hibp: { name: 'Have I Been Pwned breach list', unit: 'breaches', duplicates: 'exact duplicates' },
+};
+
+export interface RunImportOptions {
+  source: ImportSource;
+  /** A file path (relative to `cwd`) or an http(s) URL. */
+  from: string;
+  dataDir: string;
+  cwd: string;
+  now?: Date;
+}
+
+export interface ImportReport {
+  source: ImportSource;
+  /** The file path or URL as given. */
+  from: string;
+  /** The collection file written; undefined when nothing could be imported. */
+  file: string | undefined;
+  asOf: string | undefined;
+  /** Data rows or array elements in the export. */
+  read: number;
+  /** Valid records: `added + revised + unchanged + stale`. */
+  imported: number;
+  added: number;
+  revised: number;
+  /** Of the revised: records the export lists under a new name. */
+  renamed: number;
+  unchanged: number;
+  /** Records older than what an earlier, newer export stored; not applied. */
+  stale: number;
+  duplicates: number;
+  /** Records of this export that a curated card stands for. */
+  coveredByCurated: number;
+  rejected: RejectedRecord[];
+  unmappedDataClasses?: { name: string; count: number }[];
+  flagged?: { spamList: number; fabricated: number };
+}
+
+/**
+ * Reads one export, revises the stored records of its source with it and records the export. Throws
+ * when the export or the stored collection cannot be read at all; bad rows only show in the report.
+ */
+export async function runImport(options: RunImportOptions): Promise<ImportReport> {
+  const { source, from, dataDir, cwd } = options;
+  const { text, location } = await readSource(from, { cwd });
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
+  const parsed = PARSERS[source](text, { from: location, today });
+
+  const stored = await readImportedCollection(dataDir, source);
+  if (stored.problems.length > 0) {
+    const file = importedFilePath(dataDir, source);
+    throw new DataFileError([
+      ...stored.problems,
+      { file, message: 'has the problems above, and importing would overwrite them; fix or move the file first' },
+    ]);
+  }
+
+  const report: ImportReport = {
+    source,
+    from,
+    file: undefined,
+    asOf: parsed.asOf,
+    read: parsed.read,
+    imported: parsed.incidents.length,
+    added: 0,
+    revised: 0,
+    renamed: 0,
+    unchanged: 0,
+    stale: 0,
+    duplicates: parsed.duplicates,
+    coveredByCurated: 0,
+    rejected: parsed.rejected,
+    ...(parsed.unmappedDataClasses && { unmappedDataClasses: parsed.unmappedDataClasses }),
+    ...(parsed.flagged && { flagged: parsed.flagged }),
+  };
+  if (parsed.incidents.length === 0 || !parsed.asOf) return report;
+
+  const revision = reviseImported(stored.value.incidents, parsed.incidents);
+  const exportRecord = {
+    from: location,
+    asOf: parsed.asOf,
+    importedAt: (options.now ?? new Date()).toISOString(),
+    rows: parsed.read,
+  };
+  const file = await writeImportedCollection(dataDir, {
+    source,
+    exports: [...stored.value.exports, exportRecord],
+    incidents: revision.incidents,
+  });
+
+  const curated = await loadCuratedIncidents(dataDir);
+  const curatedByName = indexCuratedByName(curated.value);
+  const coveredByCurated = parsed.incidents.filter((record) => findCuratedMatch(record, curatedByName)).length;
+
+  const { added, revised, renamed, unchanged, stale } = revision;
+  return { ...report, file, added, revised, renamed, unchanged, stale, coveredByCurated };
+}
+
+/** The report as lines for a terminal: a summary line, then one line per rejected record. */
+export function formatImportReport(report: ImportReport, maxRejectedLines = 50): string {
+  const label = SOURCE_LABELS[report.source];
+  const lines = [
+    `${label.name}${report.asOf ? ` as of ${report.asOf}` : ''}: ${report.from}`,
+    [
+      `read ${report.read} ${label.unit}`,
+      `imported ${report.imported} (added ${report.added}, revised ${report.revised}${report.renamed > 0 ? ` of which ${report.renamed} renamed` : ''}, unchanged ${report.unchanged}, older than stored ${report.stale})`,
+      `${report.duplicates} ${label.duplicates}`,
+      `${report.coveredByCurated} covered by curated cards`,
+      `rejected ${report.rejected.length}`,
+    ].join('; '),
+  ];
+  for (const rejected of report.rejected.slice(0, maxRejectedLines)) {
+    lines.push(`${rejectedLocation(rejected)}: ${rejected.reason}`);
+  }
+  if (report.rejected.length > maxRejectedLines) {
+    lines.push(`and ${report.rejected.length - maxRejectedLines} more rejected`);
+  }
+  if (report.flagged && (report.flagged.spamList > 0 || report.flagged.fabricated > 0)) {
+    lines.push(
+      `flagged by the source but imported: ${report.flagged.spamList} spam lists, ${report.flagged.fabricated} fabricated`,
+    );
+  }
+  if (report.unmappedDataClasses && report.unmappedDataClasses.length > 0) {
+    const shown = report.unmappedDataClasses.slice(0, 15).map(({ name, count }) => `${name} (${count})`);
+    const more = report.unmappedDataClasses.length - shown.length;
+    lines.push(`data classes with no data type: ${shown.join(', ')}${more > 0 ? `, and ${more} more` : ''}`);
+  }
+  lines.push(report.file ? `saved to ${report.file}` : 'nothing imported; nothing saved');
+  return lines.join('\n');
+}

@@ -1,0 +1,108 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { captureContext } from '../support/cli-context.js';
+import { REPO_DATA_DIR, REPO_ROOT } from '../support/paths.js';
+
+const env = { DATA_DIR: REPO_DATA_DIR };
+
+async function run(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}) {
+  const context = captureContext(options.env ?? env, REPO_ROOT, options.input);
+  const code = await main(args, context);
+  return { code, stdout: context.stdout.text, stderr: context.stderr.text };
+}
+
+describe('breachbot ask', () => {
+  it('prints the card for what a user would type after /breach', async () => {
+    const { code, stdout } = await run(['ask', 'was HealthEC hacked?']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^HealthEC LLC\n/);
+    expect(stdout).toContain('4,786,241 people');
+  });
+
+  it('prints the SSN checklist for `steps ssn`, also when the words are not quoted', async () => {
+    const { stdout } = await run(['ask', 'steps', 'ssn']);
+    expect(stdout).toContain('What to do: Social Security numbers');
+    expect(stdout).toContain('Identity Protection PIN');
+  });
+
+  it('prints the structured answer with --json, best match first', async () => {
+    const { code, stdout } = await run(['ask', 'arx patient', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ query: 'arx patient', kind: 'incident' });
+    expect(json.matches[0]).toMatchObject({ id: 'arx-patient-solutions-2022', organization: 'ARx Patient Solutions' });
+    expect(typeof json.matches[0].score).toBe('number');
+  });
+
+  it('prints usage for an empty question, and refuses unknown options', async () => {
+    expect((await run(['ask'])).stdout).toContain('steps ssn');
+    const wrong = await run(['ask', '--colour', 'x']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("Unknown option '--colour'");
+    expect(wrong.stderr).toContain('Usage: breachbot ask');
+  });
+});
+
+describe('breachbot validate and invalid data', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'breachbot-cli-'));
+    await cp(REPO_DATA_DIR, dataDir, { recursive: true, filter: (source) => !source.includes(`${path.sep}imported`) });
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('says ok on the shipped data', async () => {
+    const { code, stdout } = await run(['validate']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ok: 2 curated cards/);
+  });
+
+  it('prints one line per problem and exits 1; ask refuses with the same lines', async () => {
+    const file = path.join(dataDir, 'incidents', 'healthec-2023.yaml');
+    await writeFile(
+      file,
+      'id: healthec-2023\norganization: HealthEC\nbreachTypes: [hacking]\norigin: curated\nupdated: 2026-13-01\n',
+    );
+    const validate = await run(['validate'], { env: { DATA_DIR: dataDir } });
+    expect(validate.code).toBe(1);
+    const lines = validate.stdout.trim().split('\n');
+    expect(lines).toEqual([
+      `${file}: healthec-2023: summary: a curated card needs a summary`,
+      `${file}: healthec-2023: lessons: a curated card needs at least one lesson`,
+      `${file}: healthec-2023: sources: a curated card needs at least one source URL`,
+      `${file}: healthec-2023: updated: is not a real calendar date`,
+    ]);
+    const ask = await run(['ask', 'healthec'], { env: { DATA_DIR: dataDir } });
+    expect(ask.code).toBe(1);
+    for (const line of lines) expect(ask.stderr).toContain(line);
+  });
+});
+
+describe('breachbot', () => {
+  it('lists the commands, and gives each command its help', async () => {
+    const { stdout, code } = await run(['--help']);
+    expect(code).toBe(0);
+    for (const name of ['ask', 'import', 'validate', 'stats', 'latest', 'start']) expect(stdout).toContain(`  ${name}`);
+    expect((await run(['stats', '--help'])).stdout).toContain('Usage: breachbot stats [year]');
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run(['stats', 'twenty'])).code).toBe(2);
+  });
+
+  it('prints stats and the latest disclosures', async () => {
+    expect((await run(['stats', '2023'])).stdout).toContain('2 incidents');
+    expect((await run(['latest', '1'])).stdout).toContain('HealthEC LLC');
+  });
+
+  it('start answers each line typed at its prompt', async () => {
+    const { code, stdout } = await run(['start'], { input: 'helthec\nsteps ssn\nexit\n' });
+    expect(code).toBe(0);
+    expect(stdout).toContain('running locally on 2 incidents');
+    expect(stdout).toContain('HealthEC LLC');
+    expect(stdout).toContain('What to do: Social Security numbers');
+  });
+});

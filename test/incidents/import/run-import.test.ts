@@ -1,0 +1,200 @@
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatImportReport, type ImportReport, runImport } from '../../../src/incidents/import/run-import.js';
+import { importedFilePath, readImportedCollection } from '../../../src/incidents/imported-store.js';
+import { DataFileError } from '../../../src/incidents/problems.js';
+
+const SHARED_DATA = path.resolve(import.meta.dirname, '../../../../shared/data');
+const REPO_CARDS = path.resolve(import.meta.dirname, '../../../data/incidents');
+const MID_2024 = path.join(SHARED_DATA, 'hhs_ocr_under_investigation_2024-06-28.csv');
+const MERGED_2026 = path.join(SHARED_DATA, 'hhs_ocr_merged_2009-10-21_to_2026-07-01_DERIVED.csv');
+const HEALTHEC = 'hhs-healthec-llc-nj-20231221';
+const ARX = 'hhs-arx-patient-solutions-ks-20230630';
+const NOW = new Date('2026-11-24T12:00:00Z');
+
+const HEADER =
+  '"Name of Covered Entity","State","Covered Entity Type","Individuals Affected","Breach Submission Date","Type of Breach","Location of Breached Information","Business Associate Present","Web Description"';
+
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'breachbot-import-'));
+});
+
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function copyCuratedCards(): Promise<void> {
+  await mkdir(path.join(dataDir, 'incidents'));
+  for (const name of (await readdir(REPO_CARDS)).filter((file) => file.endsWith('.yaml'))) {
+    await copyFile(path.join(REPO_CARDS, name), path.join(dataDir, 'incidents', name));
+  }
+}
+
+async function storedHhs() {
+  const { value, problems } = await readImportedCollection(dataDir, 'hhs-ocr');
+  expect(problems).toEqual([]);
+  return { ...value, byId: new Map(value.incidents.map((incident) => [incident.id, incident])) };
+}
+
+function importHhs(from: string) {
+  return runImport({ source: 'hhs-ocr', from, dataDir, cwd: dataDir, now: NOW });
+}
+
+describe('runImport with the real HHS OCR exports', () => {
+  it('lets a newer export revise an older one, and never the other way round', async () => {
+    await copyCuratedCards();
+
+    const first = await importHhs(MID_2024);
+    expect(first).toMatchObject({ read: 908, imported: 908, added: 908, revised: 0, duplicates: 0, rejected: [] });
+    expect(first.coveredByCurated).toBeGreaterThanOrEqual(2);
+    let stored = await storedHhs();
+    expect(stored.byId.get(HEALTHEC)?.individualsAffected).toBe(4656293);
+    expect(stored.byId.get(ARX)?.breachTypes).toEqual(['unauthorized-access']);
+
+    const second = await importHhs(MERGED_2026);
+    expect(second).toMatchObject({ read: 7790, imported: 7786, duplicates: 4, rejected: [], asOf: '2026-07-01' });
+    expect(second.added + second.revised + second.unchanged + second.stale).toBe(second.imported);
+    expect(second.revised).toBeGreaterThanOrEqual(2);
+    expect(second.coveredByCurated).toBeGreaterThanOrEqual(2);
+    stored = await storedHhs();
+    expect(stored.byId.get(HEALTHEC)).toMatchObject({ individualsAffected: 4786241, status: 'archived' });
+    expect(stored.byId.get(ARX)).toMatchObject({ breachTypes: ['hacking'], individualsAffected: 41166 });
+    // HHS renamed entities between the two exports; a rename revises the record instead of doubling it.
+    expect(second.renamed).toBeGreaterThanOrEqual(20);
+    const named = (pattern: RegExp) => stored.incidents.filter((incident) => pattern.test(incident.organization));
+    expect(named(/^Perry Johnson/).map((incident) => incident.individualsAffected)).toEqual([9302588]);
+    expect(named(/^Managed Care of North America/).map((incident) => incident.organization)).toEqual([
+      'Managed Care of North America',
+    ]);
+    expect(stored.incidents.length).toBeLessThanOrEqual(7786 + 908 - 878 - second.renamed);
+
+    const again = await importHhs(MID_2024);
+    expect(again.stale).toBeGreaterThan(0);
+    expect(again.added + again.revised).toBe(0);
+    stored = await storedHhs();
+    expect(stored.byId.get(HEALTHEC)?.individualsAffected).toBe(4786241);
+    expect(stored.byId.get(ARX)?.breachTypes).toEqual(['hacking']);
+    expect(stored.exports.map((record) => [path.basename(record.from), record.asOf, record.rows])).toEqual([
+      ['hhs_ocr_under_investigation_2024-06-28.csv', '2024-06-28', 908],
+      ['hhs_ocr_merged_2009-10-21_to_2026-07-01_DERIVED.csv', '2026-07-01', 7790],
+      ['hhs_ocr_under_investigation_2024-06-28.csv', '2024-06-28', 908],
+    ]);
+    expect(stored.exports[0]?.importedAt).toBe(NOW.toISOString());
+  });
+
+  it('finds nothing to change when the same export is imported twice', async () => {
+    await importHhs(MID_2024);
+    const again = await importHhs(MID_2024);
+    expect(again).toMatchObject({ added: 0, revised: 0, unchanged: 908, stale: 0, coveredByCurated: 0 });
+  });
+});
+
+describe('runImport', () => {
+  it('reads a path relative to cwd and imports HIBP into its own collection', async () => {
+    await writeFile(
+      path.join(dataDir, 'breaches.json'),
+      JSON.stringify([
+        { Title: 'Golf Canada', PwnCount: 5, AddedDate: '2026-08-22T07:17:23Z', DataClasses: ['Names', 'Purchases'] },
+        { Title: 'Broken', PwnCount: -1, AddedDate: '2026-08-22T07:17:23Z', DataClasses: [] },
+      ]),
+    );
+    const report = await runImport({ source: 'hibp', from: 'breaches.json', dataDir, cwd: dataDir, now: NOW });
+    expect(report).toMatchObject({
+      source: 'hibp',
+      from: 'breaches.json',
+      file: importedFilePath(dataDir, 'hibp'),
+      asOf: '2026-08-22',
+      read: 2,
+      imported: 1,
+      added: 1,
+      unmappedDataClasses: [{ name: 'Purchases', count: 1 }],
+    });
+    expect(report.rejected).toEqual([{ index: 1, reason: expect.stringMatching(/^"Broken": PwnCount: /) }]);
+    const stored = await readImportedCollection(dataDir, 'hibp');
+    expect(stored.value.incidents.map((incident) => incident.id)).toEqual(['hibp-golf-canada']);
+  });
+
+  it('writes nothing when no row can be imported', async () => {
+    await writeFile(
+      path.join(dataDir, 'bad.csv'),
+      `${HEADER}\n"A","XX","Health Plan","1","01/01/2020","Theft","Laptop","No",""\n`,
+    );
+    const report = await importHhs('bad.csv');
+    expect(report).toMatchObject({ file: undefined, read: 1, imported: 0 });
+    expect(report.rejected).toEqual([{ line: 2, reason: 'State "XX" is not a US state code' }]);
+    await expect(readFile(importedFilePath(dataDir, 'hhs-ocr'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('refuses to overwrite a stored collection that has problems', async () => {
+    const file = importedFilePath(dataDir, 'hhs-ocr');
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, '{ not json');
+    await writeFile(
+      path.join(dataDir, 'good.csv'),
+      `${HEADER}\n"A","KS","Health Plan","1","01/01/2020","Theft","Laptop","No",""\n`,
+    );
+    await expect(importHhs('good.csv')).rejects.toThrow(DataFileError);
+    await expect(importHhs('good.csv')).rejects.toThrow(/is not valid JSON[\s\S]*importing would overwrite them/);
+    expect(await readFile(file, 'utf8')).toBe('{ not json');
+  });
+
+  it('names a missing file', async () => {
+    await expect(importHhs('nope.csv')).rejects.toThrow(`file not found: ${path.join(dataDir, 'nope.csv')}`);
+  });
+});
+
+describe('formatImportReport', () => {
+  const base: ImportReport = {
+    source: 'hhs-ocr',
+    from: 'export.csv',
+    file: '/data/imported/hhs-ocr.json',
+    asOf: '2026-07-01',
+    read: 7790,
+    imported: 7786,
+    added: 7786,
+    revised: 0,
+    renamed: 0,
+    unchanged: 0,
+    stale: 0,
+    duplicates: 4,
+    coveredByCurated: 2,
+    rejected: [],
+  };
+
+  it('summarises the import on one line', () => {
+    expect(formatImportReport(base).split('\n')).toEqual([
+      'HHS OCR breach portal export as of 2026-07-01: export.csv',
+      'read 7790 rows; imported 7786 (added 7786, revised 0, unchanged 0, older than stored 0); 4 exact duplicate rows; 2 covered by curated cards; rejected 0',
+      'saved to /data/imported/hhs-ocr.json',
+    ]);
+  });
+
+  it('lists rejected rows up to a cap', () => {
+    const rejected = Array.from({ length: 53 }, (_, index) => ({
+      line: index + 2,
+      reason: 'State "XX" is not a US state code',
+    }));
+    const lines = formatImportReport({ ...base, rejected }).split('\n');
+    expect(lines[2]).toBe('line 2: State "XX" is not a US state code');
+    expect(lines[51]).toBe('line 51: State "XX" is not a US state code');
+    expect(lines[52]).toBe('and 3 more rejected');
+  });
+
+  it('adds what only HIBP reports', () => {
+    const text = formatImportReport({
+      ...base,
+      source: 'hibp',
+      flagged: { spamList: 16, fabricated: 3 },
+      unmappedDataClasses: [{ name: 'Geographic locations', count: 125 }],
+      rejected: [{ index: 4, reason: '"X": PwnCount: expected number' }],
+    });
+    expect(text).toContain('read 7790 breaches;');
+    expect(text).toContain('element 4: "X": PwnCount: expected number');
+    expect(text).toContain('flagged by the source but imported: 16 spam lists, 3 fabricated');
+    expect(text).toContain('data classes with no data type: Geographic locations (125)');
+  });
+});
