@@ -7,8 +7,12 @@ import { MAX_TERM_LENGTH } from './text-normalizer.js';
 const RELATED_WEIGHT = 0.7;
 /** A prefix expansion ("arx pat" -> "patient") is capped so that "a" does not mean every word. */
 const MAX_PREFIX_EXPANSIONS = 40;
-/** Fuzzy matching only considers vocabulary words sharing this share of trigrams (Dice). */
-const MIN_TRIGRAM_DICE = 0.34;
+/**
+ * Fuzzy matching only checks vocabulary words sharing this share of trigrams (Dice). A swap of two
+ * letters in a six-letter word ("chnage") leaves only a third of the trigrams, so the bar is low; the
+ * edit distance that follows decides.
+ */
+const MIN_TRIGRAM_DICE = 0.2;
 
 interface NameVariant {
   tokens: Int32Array;

@@ -87,10 +87,16 @@ export function parseQuery(input: string): ParsedQuery {
     const problem = applyFilter(filters, key, value);
     if (problem) invalidFilters.push(problem);
   }
+  const yearHints: number[] = [];
   const terms = words(free.join(' '))
     .filter((word) => !FILLER_WORDS.has(word))
+    .filter((word) => {
+      const isYear = /^(?:19[9]\d|20\d\d)$/.test(word);
+      if (isYear) yearHints.push(Number(word));
+      return !isYear;
+    })
     .slice(0, MAX_QUERY_TERMS);
-  return { raw, terms, filters, invalidFilters };
+  return { raw, terms, filters, yearHints, invalidFilters };
 }
 
 /** Adds one `key:value` filter; returns why it is invalid, or undefined. */

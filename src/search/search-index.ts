@@ -17,6 +17,8 @@ const MAX_SCORED = 6_000;
  * card nearly as well as an official record, the card is the better answer.
  */
 const CURATED_BONUS = 0.04;
+/** "anthem 2015": Anthem's 2015 breach first, its later ones still listed below. */
+const OTHER_YEAR_FACTOR = 0.85;
 
 /** "Did you mean" tolerates more typos than search, since it only proposes. */
 const SUGGESTION_MAX_EDITS = 3;
@@ -48,6 +50,8 @@ export function buildSearchIndex(incidents: readonly Incident[]): SearchIndex {
   function search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 10;
     const parsed = parseQuery(query);
+    // A bare year ("2023") is the only thing asked: read it as `year:2023`.
+    if (parsed.terms.length === 0) parsed.filters.years.push(...parsed.yearHints);
     const matchesFilters = filterPredicate(parsed.filters);
     if (parsed.terms.length === 0) {
       const hits = hasFilters(parsed.filters) ? listFiltered(records, matchesFilters, limit) : [];
@@ -83,7 +87,11 @@ export function buildSearchIndex(incidents: readonly Incident[]): SearchIndex {
       const nameSignal = nameQuery ? 0.65 * nameScore + 0.35 * (fuseSimilarity.get(record) ?? 0) : 0;
       const textSignal = maxText > 0 ? (filteredText.get(record) ?? 0) / maxText : 0;
       const bonus = incident.origin === 'curated' ? CURATED_BONUS : 0;
-      const score = nameWeight * nameSignal + (1 - nameWeight) * textSignal + bonus;
+      const yearFactor =
+        parsed.yearHints.length === 0 || parsed.yearHints.some((year) => incidentYears(incident).includes(year))
+          ? 1
+          : OTHER_YEAR_FACTOR;
+      const score = (nameWeight * nameSignal + (1 - nameWeight) * textSignal) * yearFactor + bonus;
       return { incident, score: round(Math.min(1, score)) };
     });
     hits.sort(compareHits);

@@ -17,6 +17,8 @@ export interface ParsedQuery {
   /** Words that may identify an incident: names, places, descriptive words (no filler like "what happened"). */
   terms: string[];
   filters: SearchFilters;
+  /** Years mentioned in passing ("was Anthem hacked in 2015"): preferred, unlike `year:` which filters. */
+  yearHints: number[];
   /** Filter tokens that could not be understood, e.g. `state:XX`, with why. */
   invalidFilters: string[];
 }

@@ -31,6 +31,8 @@ const incidents = [
     disclosed: '2016-01-01',
     breachTypes: ['theft'],
   }),
+  makeIncident({ id: 'change-2022', organization: 'Change Healthcare', state: 'GA', disclosed: '2022-07-07' }),
+  makeIncident({ id: 'change-2024', organization: 'Change Healthcare, Inc.', state: 'MN', disclosed: '2024-07-19' }),
   makeIncident({
     id: 'kansas-ortho',
     organization: 'Kansas Orthopedics',
@@ -64,6 +66,16 @@ describe('buildSearchIndex', () => {
     ['emoji around a name', '🔥 HealthEC 🔥', 'healthec-2023'],
   ])('finds by %s: %s', (_kind, query, expected) => {
     expect(top(query)).toBe(expected);
+  });
+
+  it('finds a name with two letters swapped, and ignores legal forms', () => {
+    expect(['change-2022', 'change-2024']).toContain(top('chnage helthcare'));
+  });
+
+  it('prefers the year mentioned in passing, and reads a bare year as a filter', () => {
+    expect(top('was change healthcare hacked in 2024')).toBe('change-2024');
+    expect(top('change healthcare 2022')).toBe('change-2022');
+    expect(index.search('2019').hits.map((hit) => hit.incident.id)).toEqual(['nvh']);
   });
 
   it('prefers the name that the query covers whole among near twins', () => {
