@@ -120,6 +120,14 @@ const curatedIncidentSchema = z.strictObject({
     .min(1, 'a curated card needs a summary'),
   lessons: requiredList(nonEmpty, 'a curated card needs at least one lesson'),
   sources: requiredList(sourceSchema, 'a curated card needs at least one source URL'),
+  /**
+   * Why the card's count, state or disclosure date differs from the HHS OCR breach portal's row for
+   * the same incident (e.g. "HHS lists the first filing; the company revised the count later").
+   * The cross-check test fails on a difference that has no note here.
+   */
+  officialRecordNotes: z
+    .strictObject({ individualsAffected: nonEmpty.optional(), state: nonEmpty.optional(), disclosed: nonEmpty.optional() })
+    .optional(),
 });
 
 const importedIncidentSchema = z.strictObject({
