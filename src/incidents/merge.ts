@@ -108,23 +108,52 @@ function sameContent(a: Incident, b: Incident): boolean {
 }
 
 /**
- * The curated card that describes the same incident as an imported record, if any: same
- * organisation (by name or alias, legal forms ignored), same state where both say, and dates close
- * enough to be the same event rather than a second breach years later.
+ * Which imported records a curated card stands for, as imported id -> card id.
+ *
+ * A candidate has the card's organisation (by name or alias, legal forms ignored), the same state
+ * where both say, and a filing within about a year. Of the candidates, the card covers the one
+ * filed closest to its disclosure, and any other whose count equals the card's (the same breach
+ * filed twice). The rest are the organisation's other, separate incidents (a stolen laptop weeks
+ * after a hack) and stay in the data.
  */
-export function findCuratedMatch(
-  record: Incident,
-  curatedByName: ReadonlyMap<string, readonly Incident[]>,
-): Incident | undefined {
-  const candidates = curatedByName.get(organizationKey(record.organization)) ?? [];
-  return candidates.find(
-    (card) =>
-      (!card.state || !record.state || card.state === record.state) &&
-      (!card.disclosed || !record.disclosed || daysBetween(card.disclosed, record.disclosed) <= SAME_INCIDENT_MAX_DAYS),
+export function matchCuratedCards(curated: readonly Incident[], imported: readonly Incident[]): Map<string, string> {
+  const curatedByName = indexCuratedByName(curated);
+  const candidates = new Map<Incident, Incident[]>();
+  for (const record of imported) {
+    const cards = curatedByName.get(organizationKey(record.organization)) ?? [];
+    for (const card of cards) {
+      if (!sameIncidentWindow(card, record)) continue;
+      const list = candidates.get(card) ?? [];
+      list.push(record);
+      candidates.set(card, list);
+    }
+  }
+  const covered = new Map<string, string>();
+  for (const [card, records] of candidates) {
+    const closest = records.reduce((best, record) =>
+      filingDistance(card, record) < filingDistance(card, best) ? record : best,
+    );
+    for (const record of records) {
+      const sameCount =
+        card.individualsAffected !== undefined && record.individualsAffected === card.individualsAffected;
+      if ((record === closest || sameCount) && !covered.has(record.id)) covered.set(record.id, card.id);
+    }
+  }
+  return covered;
+}
+
+function sameIncidentWindow(card: Incident, record: Incident): boolean {
+  return (
+    (!card.state || !record.state || card.state === record.state) &&
+    (!card.disclosed || !record.disclosed || daysBetween(card.disclosed, record.disclosed) <= SAME_INCIDENT_MAX_DAYS)
   );
 }
 
-export function indexCuratedByName(curated: readonly Incident[]): Map<string, Incident[]> {
+function filingDistance(card: Incident, record: Incident): number {
+  return card.disclosed && record.disclosed ? daysBetween(card.disclosed, record.disclosed) : 0;
+}
+
+function indexCuratedByName(curated: readonly Incident[]): Map<string, Incident[]> {
   const index = new Map<string, Incident[]>();
   for (const card of curated) {
     for (const name of [card.organization, ...card.aliases]) {
@@ -146,18 +175,13 @@ export interface MergedDataset {
 
 /** Curated cards win over the imported records of the same incident; everything else is kept. */
 export function mergeCuratedAndImported(curated: readonly Incident[], imported: readonly Incident[]): MergedDataset {
-  const curatedByName = indexCuratedByName(curated);
-  const coveredByCurated = new Map<string, string>();
+  const coveredByCurated = matchCuratedCards(curated, imported);
   const incidents: Incident[] = [...curated];
   const seen = new Set(curated.map((card) => card.id));
   for (const record of imported) {
-    const card = findCuratedMatch(record, curatedByName);
-    if (card) {
-      coveredByCurated.set(record.id, card.id);
-    } else if (!seen.has(record.id)) {
-      seen.add(record.id);
-      incidents.push(record);
-    }
+    if (coveredByCurated.has(record.id) || seen.has(record.id)) continue;
+    seen.add(record.id);
+    incidents.push(record);
   }
   return { incidents, coveredByCurated };
 }

@@ -61,6 +61,12 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+/** Compares dates at the precision both have: `2023-04` is not before `2023-04-17`. */
+function isBefore(a: string, b: string): boolean {
+  const length = Math.min(a.length, b.length);
+  return a.slice(0, length) < b.slice(0, length);
+}
+
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 export const sourceSchema = z.strictObject({
@@ -126,7 +132,11 @@ const curatedIncidentSchema = z.strictObject({
    * The cross-check test fails on a difference that has no note here.
    */
   officialRecordNotes: z
-    .strictObject({ individualsAffected: nonEmpty.optional(), state: nonEmpty.optional(), disclosed: nonEmpty.optional() })
+    .strictObject({
+      individualsAffected: nonEmpty.optional(),
+      state: nonEmpty.optional(),
+      disclosed: nonEmpty.optional(),
+    })
     .optional(),
 });
 
@@ -141,13 +151,13 @@ export const incidentSchema = z
   })
   .superRefine((incident, ctx) => {
     const { occurred, discovered, disclosed } = incident;
-    if (occurred?.end && occurred.end < occurred.start) {
+    if (occurred?.end && isBefore(occurred.end, occurred.start)) {
       ctx.addIssue({ code: 'custom', path: ['occurred', 'end'], message: 'is before occurred.start' });
     }
-    if (discovered && occurred && discovered < occurred.start) {
+    if (discovered && occurred && isBefore(discovered, occurred.start)) {
       ctx.addIssue({ code: 'custom', path: ['discovered'], message: 'is before occurred.start' });
     }
-    if (disclosed && discovered && disclosed < discovered) {
+    if (disclosed && discovered && isBefore(disclosed, discovered)) {
       ctx.addIssue({ code: 'custom', path: ['disclosed'], message: 'is before discovered' });
     }
   });

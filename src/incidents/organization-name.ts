@@ -18,12 +18,16 @@ const LEGAL_SUFFIXES = new Set([
   'the',
 ]);
 
-/** Lowercase ASCII words: accents folded, `&` read as "and", punctuation dropped. */
+/**
+ * Lowercase ASCII words: accents folded, punctuation dropped, `&` read as "and" between words but
+ * dropped inside one ("AT&T" is "att", "PJ&A" is "pja": "at", "and" and "a" are filler words).
+ */
 export function foldText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .replace(/([a-z0-9])&(?=[a-z0-9])/g, '$1')
     .replace(/&/g, ' and ')
     .replace(/['\u2019]/g, '')
     .replace(/[^a-z0-9]+/g, ' ')

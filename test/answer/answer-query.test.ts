@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerContext, answerQuery, MAX_QUERY_LENGTH } from '../../src/answer/answer-query.js';
 import { buildSearchIndex } from '../../src/search/search-index.js';
 import { makeIncident } from '../support/incident-factory.js';
-import { repoAnswerContext } from '../support/repo-dataset.js';
+import { firstCardsAnswerContext } from '../support/repo-dataset.js';
 
 let context: AnswerContext;
 beforeAll(async () => {
-  context = await repoAnswerContext();
+  context = await firstCardsAnswerContext();
 });
 
 describe('answerQuery', () => {

@@ -5,8 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureContext } from '../support/cli-context.js';
 import { REPO_DATA_DIR, REPO_ROOT } from '../support/paths.js';
+import { firstCardsDataDir } from '../support/repo-dataset.js';
 
-const env = { DATA_DIR: REPO_DATA_DIR };
+let env: NodeJS.ProcessEnv;
+let firstCards: string;
+beforeAll(async () => {
+  firstCards = await firstCardsDataDir();
+  env = { DATA_DIR: firstCards };
+});
+afterAll(async () => {
+  await rm(firstCards, { recursive: true, force: true });
+});
 
 async function run(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}) {
   const context = captureContext(options.env ?? env, REPO_ROOT, options.input);

@@ -35,6 +35,49 @@ describe('mergeCuratedAndImported', () => {
   });
 });
 
+describe('mergeCuratedAndImported with several filings near a card', () => {
+  it("covers the closest filing and refilings of the same count, and keeps the organisation's other incidents", () => {
+    const ucla = makeIncident({
+      id: 'ucla-health-2015',
+      organization: 'UCLA Health',
+      aliases: ['University of California, Los Angeles Health'],
+      state: 'CA',
+      disclosed: '2015-07-17',
+      individualsAffected: 4_500_000,
+      origin: 'curated',
+      summary: 'x',
+      lessons: ['y'],
+      sources: [{ title: 't', url: 'https://example.org' }],
+    });
+    const filings = [
+      makeIncident({
+        id: 'hack',
+        organization: 'University of California, Los Angeles Health',
+        state: 'CA',
+        disclosed: '2015-07-17',
+        individualsAffected: 4_500_000,
+      }),
+      makeIncident({
+        id: 'refiled',
+        organization: 'UCLA Health',
+        state: 'CA',
+        disclosed: '2015-07-30',
+        individualsAffected: 4_500_000,
+      }),
+      makeIncident({
+        id: 'laptop',
+        organization: 'University of California, Los Angeles Health',
+        state: 'CA',
+        disclosed: '2015-09-01',
+        individualsAffected: 1_242,
+      }),
+    ];
+    const { incidents, coveredByCurated } = mergeCuratedAndImported([ucla], filings);
+    expect([...coveredByCurated.keys()].sort()).toEqual(['hack', 'refiled']);
+    expect(incidents.map((incident) => incident.id)).toEqual(['ucla-health-2015', 'laptop']);
+  });
+});
+
 describe('reviseImported', () => {
   const old = makeIncident({ id: 'r', organization: 'R', individualsAffected: 4_656_293, updated: '2024-06-28' });
   const revised = makeIncident({ id: 'r', organization: 'R', individualsAffected: 4_786_241, updated: '2026-07-01' });

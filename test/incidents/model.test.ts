@@ -52,6 +52,7 @@ describe('incidentSchema', () => {
     expect(
       messages({ ...curated, occurred: { start: '2023-07-14' }, discovered: '2023-07-01', disclosed: '2023-06-01' }),
     ).toEqual(['discovered: is before occurred.start', 'disclosed: is before discovered']);
+    expect(messages({ ...curated, discovered: '2023-04-17', disclosed: '2023-04' })).toEqual([]);
     expect(messages({ ...curated, sources: [{ title: 'x', url: 'javascript:alert(1)' }] })).toEqual([
       'sources.0.url: must be an http(s) URL',
     ]);

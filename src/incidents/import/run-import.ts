@@ -5,7 +5,7 @@ import {
   writeImportedCollection,
 } from '../imported-store.js';
 import { loadCuratedIncidents } from '../load-curated.js';
-import { findCuratedMatch, indexCuratedByName, reviseImported } from '../merge.js';
+import { matchCuratedCards, reviseImported } from '../merge.js';
 import { DataFileError } from '../problems.js';
 import { parseHhsCsv } from './hhs-csv.js';
 import { parseHibpJson } from './hibp-json.js';
@@ -110,8 +110,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   });
 
   const curated = await loadCuratedIncidents(dataDir);
-  const curatedByName = indexCuratedByName(curated.value);
-  const coveredByCurated = parsed.incidents.filter((record) => findCuratedMatch(record, curatedByName)).length;
+  const coveredByCurated = matchCuratedCards(curated.value, parsed.incidents).size;
 
   const { added, revised, renamed, unchanged, stale } = revision;
   return { ...report, file, added, revised, renamed, unchanged, stale, coveredByCurated };

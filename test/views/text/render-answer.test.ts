@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerContext, answerQuery } from '../../../src/answer/answer-query.js';
 import { formatDate } from '../../../src/views/incident-facts.js';
 import { renderAnswerText } from '../../../src/views/text/render-answer.js';
-import { repoAnswerContext } from '../../support/repo-dataset.js';
+import { firstCardsAnswerContext } from '../../support/repo-dataset.js';
 
 let context: AnswerContext;
 beforeAll(async () => {
-  context = await repoAnswerContext();
+  context = await firstCardsAnswerContext();
 });
 const render = (query: string) => renderAnswerText(answerQuery(query, context));
 
