@@ -1,0 +1,465 @@
+/**
+ * `npm run bench`: breachbot's search against plain fuse.js, on synthetic incidents (1k, 10k, 100k)
+ * and the real HHS OCR list, in one run. Prints a table per dataset and writes bench/results.json.
+ *
+ *   npm run bench                      all datasets (a few minutes: the baseline is slow at 100k)
+ *   npm run bench -- --quick           without synthetic-100k
+ *   npm run bench -- --sizes 1k,hhs    chosen datasets (also BENCH_SIZES=1k,hhs)
+ *   npm run bench -- --skip-baseline   breachbot only (the baseline's earlier entries stay in results.json)
+ *
+ * Targets are printed next to the figures, never asserted: timing on shared machines is noise for CI.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parseHhsCsv } from '../src/incidents/import/hhs-csv.js';
+import type { Incident } from '../src/incidents/model.js';
+import { buildSearchIndex } from '../src/search/search-index.js';
+import type { SearchIndex } from '../src/search/types.js';
+import { buildFuseBaseline } from './fuse-baseline.js';
+import { seedFrom } from './prng.js';
+import { buildQuerySet, INCIDENT_QUERY_KINDS, type IncidentQuery, type IncidentQueryKind } from './query-set.js';
+import { DEFAULT_SEED, generateIncidents } from './synthetic-incidents.js';
+
+const DATASETS = ['synthetic-1k', 'synthetic-10k', 'synthetic-100k', 'hhs'] as const;
+type DatasetName = (typeof DATASETS)[number];
+const ENGINES = ['breachbot', 'fuse-baseline'] as const;
+type EngineName = (typeof ENGINES)[number];
+
+const HHS_CSV = process.env.BENCH_HHS_CSV
+  ? process.env.BENCH_HHS_CSV
+  : fileURLToPath(new URL('../../shared/data/hhs_ocr_merged_2009-10-21_to_2026-07-01_DERIVED.csv', import.meta.url));
+const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
+
+/** Incident queries per kind (4 kinds: 208 in all) for every dataset. */
+const QUERIES_PER_KIND = 52;
+const BREACHBOT_WARMUP_PER_KIND = 5;
+
+interface DatasetPlan {
+  name: DatasetName;
+  load: () => Promise<Incident[]>;
+  /**
+   * Plain fuse.js takes about 0.5 s a query at 10k and 5-18 s at 100k (shared/search-notes.md), so it
+   * answers a balanced subset there: this many queries, the same number of each kind.
+   */
+  baselineQueries: number;
+  baselineWarmup: number;
+}
+
+const PLANS: Record<DatasetName, DatasetPlan> = {
+  'synthetic-1k': {
+    name: 'synthetic-1k',
+    load: async () => generateIncidents(1_000, { seed: seedFrom('synthetic-1k', DEFAULT_SEED) }),
+    baselineQueries: Number.POSITIVE_INFINITY,
+    baselineWarmup: 8,
+  },
+  'synthetic-10k': {
+    name: 'synthetic-10k',
+    load: async () => generateIncidents(10_000, { seed: seedFrom('synthetic-10k', DEFAULT_SEED) }),
+    baselineQueries: 60,
+    baselineWarmup: 2,
+  },
+  'synthetic-100k': {
+    name: 'synthetic-100k',
+    load: async () => generateIncidents(100_000, { seed: seedFrom('synthetic-100k', DEFAULT_SEED) }),
+    baselineQueries: 20,
+    baselineWarmup: 1,
+  },
+  hhs: {
+    name: 'hhs',
+    load: async () => parseHhsCsv(await readFile(HHS_CSV, 'utf8'), { from: HHS_CSV }).incidents,
+    baselineQueries: 60,
+    baselineWarmup: 2,
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Command line
+// ---------------------------------------------------------------------------------------------
+
+interface Options {
+  datasets: DatasetName[];
+  skipBaseline: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  let sizes = process.env.BENCH_SIZES;
+  let quick = false;
+  let skipBaseline = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--quick') quick = true;
+    else if (arg === '--skip-baseline') skipBaseline = true;
+    else if (arg === '--sizes') sizes = argv[++i];
+    else if (arg.startsWith('--sizes=')) sizes = arg.slice('--sizes='.length);
+    else throw new Error(`unknown option ${arg}; use --quick, --sizes 1k,10k,100k,hhs or --skip-baseline`);
+  }
+  let datasets: DatasetName[] = [...DATASETS];
+  if (sizes) {
+    datasets = sizes
+      .split(',')
+      .map((size) => size.trim())
+      .filter(Boolean)
+      .map((size) => {
+        const name = (DATASETS as readonly string[]).includes(size) ? size : `synthetic-${size}`;
+        if (!(DATASETS as readonly string[]).includes(name)) {
+          throw new Error(`unknown size "${size}"; choose from 1k, 10k, 100k, hhs`);
+        }
+        return name as DatasetName;
+      });
+  }
+  if (quick) datasets = datasets.filter((name) => name !== 'synthetic-100k');
+  return { datasets: DATASETS.filter((name) => datasets.includes(name)), skipBaseline };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+// ---------------------------------------------------------------------------------------------
+
+interface QueryOutcome {
+  query: IncidentQuery;
+  ms: number;
+  correct: boolean;
+  /** The organisation of the top hit, for the misses printed. */
+  got: string | undefined;
+}
+
+interface EngineRun {
+  engine: EngineName;
+  dataset: DatasetName;
+  records: number;
+  buildMs: number;
+  outcomes: QueryOutcome[];
+}
+
+interface ResultEntry {
+  engine: EngineName;
+  dataset: DatasetName;
+  records: number;
+  buildMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  hit1: Record<IncidentQueryKind, number>;
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Nearest-rank percentile: with fewer than 100 queries, p99 is the slowest one. */
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
+
+function hitRates(outcomes: readonly QueryOutcome[]): Record<IncidentQueryKind, number> {
+  const rates = {} as Record<IncidentQueryKind, number>;
+  for (const kind of INCIDENT_QUERY_KINDS) {
+    const ofKind = outcomes.filter((outcome) => outcome.query.kind === kind);
+    rates[kind] = ofKind.length === 0 ? Number.NaN : ofKind.filter((outcome) => outcome.correct).length / ofKind.length;
+  }
+  return rates;
+}
+
+function measure(
+  queries: readonly IncidentQuery[],
+  warmup: readonly string[],
+  topHit: (query: string) => Incident | undefined,
+): QueryOutcome[] {
+  for (const text of warmup) topHit(text);
+  return queries.map((query) => {
+    const start = performance.now();
+    const top = topHit(query.text);
+    const ms = performance.now() - start;
+    return { query, ms, correct: top !== undefined && query.acceptIds.includes(top.id), got: top?.organization };
+  });
+}
+
+/** `count` queries, the same number of each kind, in the set's (random) order. */
+function balancedSubset(queries: readonly IncidentQuery[], count: number): IncidentQuery[] {
+  if (count >= queries.length) return [...queries];
+  const perKind = Math.max(1, Math.floor(count / INCIDENT_QUERY_KINDS.length));
+  const taken = new Map<IncidentQueryKind, number>();
+  return queries.filter((query) => {
+    const n = taken.get(query.kind) ?? 0;
+    if (n >= perKind) return false;
+    taken.set(query.kind, n + 1);
+    return true;
+  });
+}
+
+function toEntry(run: EngineRun): ResultEntry {
+  const latencies = run.outcomes.map((outcome) => outcome.ms);
+  const hit1 = hitRates(run.outcomes);
+  return {
+    engine: run.engine,
+    dataset: run.dataset,
+    records: run.records,
+    buildMs: round(run.buildMs, 3),
+    p50Ms: round(median(latencies), 3),
+    p99Ms: round(percentile(latencies, 99), 3),
+    hit1: {
+      exact: round(hit1.exact, 3),
+      typo: round(hit1.typo, 3),
+      partial: round(hit1.partial, 3),
+      question: round(hit1.question, 3),
+    },
+  };
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+const collectGarbage: (() => void) | undefined = (() => {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (typeof exposed === 'function') return exposed;
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+// ---------------------------------------------------------------------------------------------
+// Printing
+// ---------------------------------------------------------------------------------------------
+
+function ms(value: number): string {
+  if (!Number.isFinite(value)) return '-';
+  if (value >= 1000) return `${(value / 1000).toFixed(2)} s`;
+  if (value >= 100) return `${value.toFixed(0)} ms`;
+  if (value >= 10) return `${value.toFixed(1)} ms`;
+  return `${value.toFixed(2)} ms`;
+}
+
+function rate(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(2) : '-';
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function kindCounts(queries: readonly IncidentQuery[]): string {
+  return INCIDENT_QUERY_KINDS.map((kind) => `${queries.filter((query) => query.kind === kind).length} ${kind}`).join(
+    ', ',
+  );
+}
+
+function check(ok: boolean): string {
+  return ok ? 'ok' : 'MISSED';
+}
+
+function printTargets(dataset: DatasetName, entry: ResultEntry): void {
+  const lines: string[] = [];
+  if (dataset === 'synthetic-10k') lines.push(`p99 <= 5 ms at 10k: ${ms(entry.p99Ms)} ${check(entry.p99Ms <= 5)}`);
+  if (dataset === 'synthetic-100k') lines.push(`p99 <= 25 ms at 100k: ${ms(entry.p99Ms)} ${check(entry.p99Ms <= 25)}`);
+  for (const kind of INCIDENT_QUERY_KINDS) {
+    const goal = kind === 'question' ? 0.85 : 0.95;
+    const value = entry.hit1[kind];
+    lines.push(`hit@1 ${kind} >= ${goal}: ${rate(value)} ${check(value >= goal)}`);
+  }
+  console.log(`targets (breachbot): ${lines.join('; ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+// ---------------------------------------------------------------------------------------------
+
+async function runDataset(plan: DatasetPlan, options: Options): Promise<ResultEntry[]> {
+  const started = performance.now();
+  let loadStart = performance.now();
+  let incidents: Incident[];
+  try {
+    incidents = await plan.load();
+  } catch (error) {
+    console.log(`\n== ${plan.name}: skipped, could not load it: ${(error as Error).message}`);
+    return [];
+  }
+  const loadMs = performance.now() - loadStart;
+  loadStart = performance.now();
+  const querySet = buildQuerySet(incidents, { seed: seedFrom(`${plan.name} queries`), perKind: QUERIES_PER_KIND });
+  const warmupSet = buildQuerySet(incidents, {
+    seed: seedFrom(`${plan.name} warm-up`),
+    perKind: BREACHBOT_WARMUP_PER_KIND,
+    dataTypeQueries: 0,
+  });
+  const queries = querySet.incident;
+  const warmup = warmupSet.incident.map((query) => query.text);
+  console.log(
+    `\n== ${plan.name}: ${incidents.length.toLocaleString('en-US')} records (${plan.name === 'hhs' ? 'parsed' : 'generated'} in ${ms(loadMs)}), ` +
+      `${queries.length} incident queries (${kindCounts(queries)}), made in ${ms(performance.now() - loadStart)}`,
+  );
+
+  const runs: EngineRun[] = [];
+  const rows: string[][] = [];
+  let breachbotRun: EngineRun | undefined;
+
+  // breachbot
+  {
+    const buildStart = performance.now();
+    const index: SearchIndex = buildSearchIndex(incidents);
+    const buildMs = performance.now() - buildStart;
+    const outcomes = measure(queries, warmup, (text) => index.search(text, { limit: 10 }).hits[0]?.incident);
+    breachbotRun = { engine: 'breachbot', dataset: plan.name, records: incidents.length, buildMs, outcomes };
+    runs.push(breachbotRun);
+
+    // Data-type queries: the engine's answer is an incident list, so only the query parser's data filter
+    // can be read back; informational, not a hit@1.
+    const dataTypeHits = querySet.dataType.filter((query) =>
+      index.search(query.text).query.filters.dataTypes.includes(query.expected),
+    ).length;
+    console.log(
+      `data-type queries: ${querySet.dataType.length} made; not scored (SearchIndex answers incidents, not a data type). ` +
+        `Informational: the parsed query's data filter named the expected type for ${dataTypeHits}/${querySet.dataType.length}.`,
+    );
+
+    const longQuery = (queries.find((query) => query.kind === 'question')?.text ?? 'what happened ')
+      .concat(' ')
+      .repeat(10_000)
+      .slice(0, 10_000);
+    const longTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      index.search(longQuery);
+      longTimes.push(performance.now() - start);
+    }
+    console.log(
+      `long query (${longQuery.length.toLocaleString('en-US')} characters), breachbot: median ${ms(median(longTimes))}, ` +
+        `max ${ms(Math.max(...longTimes))} over 5 runs`,
+    );
+  }
+  collectGarbage?.();
+
+  // fuse.js baseline
+  let baselineRun: EngineRun | undefined;
+  const baselineQueries = balancedSubset(queries, plan.baselineQueries);
+  if (!options.skipBaseline) {
+    const buildStart = performance.now();
+    const fuse = buildFuseBaseline(incidents);
+    const buildMs = performance.now() - buildStart;
+    const outcomes = measure(baselineQueries, warmup.slice(0, plan.baselineWarmup), (text) => fuse.topHit(text));
+    baselineRun = { engine: 'fuse-baseline', dataset: plan.name, records: incidents.length, buildMs, outcomes };
+    runs.push(baselineRun);
+  }
+  collectGarbage?.();
+
+  const entries = runs.map(toEntry);
+  for (const [i, run] of runs.entries()) {
+    const entry = entries[i] as ResultEntry;
+    rows.push([
+      run.engine,
+      ms(entry.buildMs),
+      String(run.outcomes.length),
+      ms(entry.p50Ms),
+      ms(entry.p99Ms),
+      ...INCIDENT_QUERY_KINDS.map((kind) => rate(entry.hit1[kind])),
+    ]);
+  }
+  console.log(table(['engine', 'build', 'queries', 'p50', 'p99', ...INCIDENT_QUERY_KINDS], rows));
+
+  if (baselineRun && breachbotRun) {
+    const capped = baselineRun.outcomes.length < breachbotRun.outcomes.length;
+    if (capped) {
+      console.log(
+        `fuse-baseline answered a balanced subset of ${baselineRun.outcomes.length} queries (${kindCounts(baselineQueries)}): ` +
+          `plain fuse.js takes seconds a query at this size. Its hit@1 is over that subset.`,
+      );
+    }
+    // Ratios over the same queries, so that a capped baseline is compared like for like.
+    const asked = new Set(baselineRun.outcomes.map((outcome) => outcome.query));
+    const same = breachbotRun.outcomes.filter((outcome) => asked.has(outcome.query)).map((outcome) => outcome.ms);
+    const base = baselineRun.outcomes.map((outcome) => outcome.ms);
+    const p50Ratio = median(base) / median(same);
+    const p99Ratio = percentile(base, 99) / percentile(same, 99);
+    console.log(
+      `speed-up (baseline / breachbot${capped ? ', on the same subset' : ''}): p50 ${p50Ratio.toFixed(0)}x, p99 ${p99Ratio.toFixed(0)}x`,
+    );
+  }
+  const breachbotEntry = entries.find((entry) => entry.engine === 'breachbot');
+  if (breachbotEntry) printTargets(plan.name, breachbotEntry);
+  printMisses(breachbotRun);
+  console.log(`(${plan.name} took ${ms(performance.now() - started)})`);
+  return entries;
+}
+
+/** A few of breachbot's wrong answers per kind, to see what kind of query fails. */
+function printMisses(run: EngineRun | undefined): void {
+  if (!run || process.env.BENCH_SHOW_MISSES === '0') return;
+  const misses = run.outcomes.filter((outcome) => !outcome.correct);
+  if (misses.length === 0) return;
+  const shown = INCIDENT_QUERY_KINDS.flatMap((kind) => misses.filter((miss) => miss.query.kind === kind).slice(0, 2));
+  console.log(`some breachbot misses (${misses.length} in all; BENCH_SHOW_MISSES=0 hides these):`);
+  for (const miss of shown)
+    console.log(
+      `  ${miss.query.kind.padEnd(8)} ${JSON.stringify(miss.query.text)}: wanted "${miss.query.targetName}", got ${miss.got === undefined ? 'nothing' : `"${miss.got}"`}`,
+    );
+}
+
+async function writeResults(entries: readonly ResultEntry[]): Promise<void> {
+  let existing: Record<string, unknown> = {};
+  try {
+    existing = JSON.parse(await readFile(RESULTS_FILE, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new Error(`bench/results.json exists but cannot be read (${(error as Error).message}); not overwriting it`);
+    }
+  }
+  const measured = new Set(entries.map((entry) => `${entry.engine}/${entry.dataset}`));
+  const previous = Array.isArray(existing.search) ? (existing.search as ResultEntry[]) : [];
+  const kept = previous.filter((entry) => !measured.has(`${entry.engine}/${entry.dataset}`));
+  const search = [...kept, ...entries].sort(
+    (a, b) =>
+      DATASETS.indexOf(a.dataset) - DATASETS.indexOf(b.dataset) ||
+      ENGINES.indexOf(a.engine) - ENGINES.indexOf(b.engine),
+  );
+  await writeFile(RESULTS_FILE, `${JSON.stringify({ ...existing, search }, null, 2)}\n`);
+  const keptNote =
+    kept.length > 0
+      ? `; kept ${kept.length} earlier entries: ${kept.map((e) => `${e.engine}/${e.dataset}`).join(', ')}`
+      : '';
+  console.log(`\nwrote bench/results.json (${entries.length} entries from this run${keptNote})`);
+}
+
+async function main(): Promise<void> {
+  let options: Options;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 2;
+    return;
+  }
+  const started = performance.now();
+  console.log(
+    `breachbot search benchmark: ${options.datasets.join(', ')}; Node ${process.version}, ${os.cpus().length} CPUs` +
+      `${collectGarbage ? '' : ' (no GC between datasets: gc not available)'}`,
+  );
+  console.log(
+    "hit@1: the top hit is the query's target (or, in hhs, another filing by the same organisation); latency is one search() call.",
+  );
+  const entries: ResultEntry[] = [];
+  for (const name of options.datasets) {
+    entries.push(...(await runDataset(PLANS[name], options)));
+    collectGarbage?.();
+  }
+  if (entries.length > 0) await writeResults(entries);
+  console.log(`total ${ms(performance.now() - started)}`);
+}
+
+await main();
