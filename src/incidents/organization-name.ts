@@ -23,15 +23,19 @@ const LEGAL_SUFFIXES = new Set([
  * dropped inside one ("AT&T" is "att", "PJ&A" is "pja": "at", "and" and "a" are filler words).
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/([a-z0-9])&(?=[a-z0-9])/g, '$1')
-    .replace(/&/g, ' and ')
-    .replace(/['\u2019]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      // Initialisms are one word: "P.A." is "pa" (a legal form), "D.D.S." is "dds".
+      .replace(/\b(?:[a-z]\.){2,}/g, (initials) => initials.replace(/\./g, ''))
+      .replace(/([a-z0-9])&(?=[a-z0-9])/g, '$1')
+      .replace(/&/g, ' and ')
+      .replace(/['\u2019]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
+  );
 }
 
 /** The comparable core of an organisation's name: folded, without legal-form words. */

@@ -145,49 +145,76 @@ export class NameIndex {
     }
   }
 
+  /** Vocabulary ids of words exactly as typed, e.g. the filler words of a query. */
+  exactIds(words: readonly string[]): Set<number> {
+    const ids = new Set<number>();
+    for (const word of words) {
+      const id = this.vocabularyIds.get(word);
+      if (id !== undefined) ids.add(id);
+    }
+    return ids;
+  }
+
   /**
    * How well a record's names match the query terms, from 0 to 1: the idf-weighted share of the
-   * terms found (query coverage), nudged by the share of the best name that the terms cover, so that
+   * terms found (query coverage), nudged by the share of the best name that the query covers, so that
    * "north valley health" prefers "North Valley Health" to "North Valley Health Partners".
+   * `fillerIds` are words the query said but that carry no identity ("Klein IT", "Salem Data"): they
+   * cannot make a record match, but they do cover the name words they equal.
    */
-  scoreRecord(recordIndex: number, expansions: readonly TermExpansion[], termWeights: readonly number[]): number {
+  scoreRecord(
+    recordIndex: number,
+    expansions: readonly TermExpansion[],
+    termWeights: readonly number[],
+    fillerIds: ReadonlySet<number> = NO_IDS,
+  ): number {
     const variants = this.variants[recordIndex];
     if (!variants) return 0;
+    let totalWeight = 0;
+    for (const weight of termWeights) totalWeight += weight;
+    if (totalWeight === 0) return 0;
     let best = 0;
     for (const variant of variants) {
+      const tokens = variant.tokens;
+      const trackable = Math.min(tokens.length, MAX_TRACKED_TOKENS);
+      // A bit per name word already matched by a term: each word answers one term at most.
+      let used = 0;
       let matchedWeight = 0;
-      let totalWeight = 0;
-      let nameCovered = 0;
-      let nameTotal = 0;
-      const usedTokens = new Set<number>();
       for (let t = 0; t < expansions.length; t++) {
-        const weight = termWeights[t] as number;
-        totalWeight += weight;
+        const expansion = expansions[t] as TermExpansion;
         let bestSimilarity = 0;
         let bestToken = -1;
-        for (let k = 0; k < variant.tokens.length; k++) {
-          const similarity = (expansions[t] as TermExpansion).get(variant.tokens[k] as number) ?? 0;
-          if (similarity > bestSimilarity && !usedTokens.has(k)) {
+        for (let k = 0; k < trackable; k++) {
+          if (used & (1 << k)) continue;
+          const similarity = expansion.get(tokens[k] as number) ?? 0;
+          if (similarity > bestSimilarity) {
             bestSimilarity = similarity;
             bestToken = k;
           }
         }
-        if (bestToken >= 0) usedTokens.add(bestToken);
-        matchedWeight += weight * bestSimilarity;
+        if (bestToken >= 0) used |= 1 << bestToken;
+        matchedWeight += (termWeights[t] as number) * bestSimilarity;
       }
-      for (let k = 0; k < variant.tokens.length; k++) {
-        const idf = this.idf[variant.tokens[k] as number] as number;
+      if (matchedWeight === 0) continue;
+      let nameCovered = 0;
+      let nameTotal = 0;
+      for (let k = 0; k < tokens.length; k++) {
+        const id = tokens[k] as number;
+        const idf = this.idf[id] as number;
         nameTotal += idf;
-        if (usedTokens.has(k)) nameCovered += idf;
+        if ((k < trackable && used & (1 << k)) || fillerIds.has(id)) nameCovered += idf;
       }
-      if (totalWeight === 0 || matchedWeight === 0) continue;
       const queryCoverage = matchedWeight / totalWeight;
       const nameCoverage = nameTotal > 0 ? nameCovered / nameTotal : 0;
-      best = Math.max(best, variant.weight * queryCoverage * (0.8 + 0.2 * nameCoverage));
+      best = Math.max(best, variant.weight * queryCoverage * (0.7 + 0.3 * nameCoverage));
     }
     return best;
   }
 }
+
+const NO_IDS: ReadonlySet<number> = new Set();
+/** Name words beyond this many are still scored for coverage but never matched to a term. */
+const MAX_TRACKED_TOKENS = 31;
 
 function defaultMaxEdits(term: string): number {
   if (term.length < 4 || /^\d+$/.test(term)) return 0;

@@ -6,12 +6,19 @@ import type { ParsedQuery, SearchFilters } from './types.js';
 
 /** At most this many words are matched: a pasted essay is answered from its first words, at once. */
 export const MAX_QUERY_TERMS = 16;
+/** Words read at all, filler included: a pasted essay costs no more than a sentence. */
+const MAX_QUERY_WORDS = 64;
+const MAX_QUERY_CHARACTERS = 2_000;
 
 /**
  * Words that say how a person asks, not what about. Stripping them before matching took natural
  * questions from about 45% to nearly 100% right in the measurements behind this design
  * (shared/search-notes.md): "what happened with the X breach" is a question about X.
  */
+const LEGAL_FORMS = 'llc inc incorporated corp corporation ltd pllc llp plc';
+/** Filler words that are also common name words: kept as soft terms (see ParsedQuery.softTerms). */
+const NAME_LIKE_FILLERS = new Set(`it data information info ${LEGAL_FORMS}`.split(' '));
+
 const FILLER_WORDS = new Set(
   (
     'a an the what whats was were is are be been being did does do done has have had happened happen happening ' +
@@ -23,7 +30,7 @@ const FILLER_WORDS = new Set(
     'please can could should would will if after before get got so ok okay hi hey hello thanks thank ' +
     'bot breachbot someone anyone heard hear say said says report reported reports ' +
     // Legal forms: "HealthEC LLC" is HealthEC.
-    'llc inc incorporated corp corporation ltd pllc llp plc'
+    LEGAL_FORMS
   ).split(' '),
 );
 
@@ -76,7 +83,7 @@ export function parseQuery(input: string): ParsedQuery {
   const filters = emptyFilters();
   const invalidFilters: string[] = [];
   const free: string[] = [];
-  for (const token of stripSlackMarkup(raw).split(/\s+/)) {
+  for (const token of stripSlackMarkup(raw.slice(0, MAX_QUERY_CHARACTERS)).split(/\s+/)) {
     const match = /^(state|year|type|data|entity):(.*)$/i.exec(token);
     if (!match) {
       free.push(token);
@@ -88,7 +95,9 @@ export function parseQuery(input: string): ParsedQuery {
     if (problem) invalidFilters.push(problem);
   }
   const yearHints: number[] = [];
-  const terms = words(free.join(' '))
+  const allWords = words(free.join(' ')).slice(0, MAX_QUERY_WORDS);
+  const fillerWords = [...new Set(allWords.filter((word) => FILLER_WORDS.has(word)))];
+  const terms = allWords
     .filter((word) => !FILLER_WORDS.has(word))
     .filter((word) => {
       const isYear = /^(?:19[9]\d|20\d\d)$/.test(word);
@@ -96,7 +105,8 @@ export function parseQuery(input: string): ParsedQuery {
       return !isYear;
     })
     .slice(0, MAX_QUERY_TERMS);
-  return { raw, terms, filters, yearHints, invalidFilters };
+  const softTerms = fillerWords.filter((word) => NAME_LIKE_FILLERS.has(word));
+  return { raw, terms, fillerWords, softTerms, filters, yearHints, invalidFilters };
 }
 
 /** Adds one `key:value` filter; returns why it is invalid, or undefined. */

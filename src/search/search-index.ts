@@ -4,10 +4,15 @@ import { newestFirst } from '../incidents/order.js';
 import { NameIndex, type TermExpansion } from './name-index.js';
 import { hasFilters, parseQuery } from './query-parser.js';
 import { TextIndex } from './text-index.js';
+import { TopK } from './top-k.js';
 import type { SearchFilters, SearchHit, SearchIndex, SearchOptions, SearchResult } from './types.js';
 
-/** How many records each stage hands on; fuse.js then ranks at most twice this many. */
+/** How many records each candidate stage hands on. */
 const STAGE_CANDIDATES = 48;
+/** A soft term ("IT" in "Mitchell IT") weighs this share of a real term of the same rarity. */
+const SOFT_TERM_WEIGHT = 0.5;
+/** How many of those fuse.js ranks by name similarity. */
+const FUSE_CANDIDATES = 20;
 /** A name word in more records than this does not nominate candidates on its own (it still scores them). */
 const COMMON_WORD_RECORDS = 2_000;
 /** Upper bound on records scored per query, whatever the query: keeps the worst case bounded. */
@@ -46,6 +51,7 @@ export function buildSearchIndex(incidents: readonly Incident[]): SearchIndex {
   const records = [...incidents];
   const names = new NameIndex(records);
   const texts = new TextIndex(records);
+  const seen = new CandidateMarks(records.length);
 
   function search(query: string, options: SearchOptions = {}): SearchResult {
     const limit = options.limit ?? 10;
@@ -60,38 +66,56 @@ export function buildSearchIndex(incidents: readonly Incident[]): SearchIndex {
 
     const expansions = parsed.terms.map((term) => names.expand(term));
     const termWeights = expansions.map((expansion) => termWeight(names, expansion));
-    const nameScores = new Map<number, number>();
-    for (const record of nameCandidates(names, expansions)) {
-      if (!matchesFilters(records[record] as Incident)) continue;
-      const score = names.scoreRecord(record, expansions, termWeights);
-      if (score > 0) nameScores.set(record, score);
+    const softExpansions = [...names.exactIds(parsed.softTerms)].map((id): TermExpansion => new Map([[id, 1]]));
+    const scoredExpansions = [...expansions, ...softExpansions];
+    const scoredWeights = [
+      ...termWeights,
+      ...softExpansions.map((expansion) => SOFT_TERM_WEIGHT * termWeight(names, expansion)),
+    ];
+    const fillerIds = names.exactIds(parsed.fillerWords);
+    const accept = (record: number) => matchesFilters(records[record] as Incident);
+    const scoreName = (record: number) => names.scoreRecord(record, scoredExpansions, scoredWeights, fillerIds);
+
+    const bestNames = new TopK(STAGE_CANDIDATES);
+    for (const record of nameCandidates(names, expansions, seen)) {
+      if (!accept(record)) continue;
+      const score = scoreName(record);
+      if (score > 0) bestNames.offer(record, score);
     }
+    const nameScores = new Map(bestNames.sorted().map(({ item, score }) => [item, score]));
+    const text = texts.score(parsed.terms, { k: STAGE_CANDIDATES, accept, alsoFor: nameScores.keys() });
+    const candidates = [...new Set([...nameScores.keys(), ...text.top.map(({ item }) => item)])];
+    if (candidates.length === 0) return { query: parsed, hits: [] };
 
-    const textScores = texts.score(parsed.terms);
-    const candidates = new Set([...topKeys(nameScores, STAGE_CANDIDATES)]);
-    const filteredText = new Map([...textScores].filter(([record]) => matchesFilters(records[record] as Incident)));
-    for (const record of topKeys(filteredText, STAGE_CANDIDATES)) candidates.add(record);
-    if (candidates.size === 0) return { query: parsed, hits: [] };
-
-    const maxText = Math.max(0, ...[...candidates].map((record) => filteredText.get(record) ?? 0));
-    const nameQuery = parsed.terms.filter((_, index) => (expansions[index] as TermExpansion).size > 0).join(' ');
-    const fuseSimilarity = rankNames(records, [...candidates], nameQuery);
+    const maxText = Math.max(0, ...text.scores.values());
+    const nameTerms = parsed.terms.filter((_, index) => (expansions[index] as TermExpansion).size > 0);
+    // fuse.js reads the raw names, legal forms included, so it gets the soft terms as typed.
+    const nameQuery = nameTerms.length > 0 ? [...nameTerms, ...parsed.softTerms].join(' ') : '';
     // A query whose words are all found in names is a name query; one whose words are mostly not
     // (places, data, what happened) is a description, and the description index should decide.
-    const nameShare = parsed.terms.length > 0 ? nameQuery.split(' ').filter(Boolean).length / parsed.terms.length : 0;
+    const nameShare = nameTerms.length / parsed.terms.length;
     const nameWeight = 0.35 + 0.5 * nameShare;
+    const signals = (record: number, fuse: number) => {
+      const nameScore = nameScores.get(record) ?? scoreName(record);
+      const nameSignal = nameQuery ? 0.65 * nameScore + 0.35 * fuse : 0;
+      const textSignal = maxText > 0 ? (text.scores.get(record) ?? 0) / maxText : 0;
+      return nameWeight * nameSignal + (1 - nameWeight) * textSignal;
+    };
 
-    const hits: SearchHit[] = [...candidates].map((record) => {
+    // fuse.js costs most of a query, and only decides among the best: rank the rest without it.
+    const shortlist = new TopK(Math.max(limit, FUSE_CANDIDATES));
+    for (const record of candidates) shortlist.offer(record, signals(record, 0));
+    const finalists = shortlist.sorted().map(({ item }) => item);
+    const fuseSimilarity = rankNames(records, finalists, nameQuery);
+
+    const hits: SearchHit[] = finalists.map((record) => {
       const incident = records[record] as Incident;
-      const nameScore = nameScores.get(record) ?? names.scoreRecord(record, expansions, termWeights);
-      const nameSignal = nameQuery ? 0.65 * nameScore + 0.35 * (fuseSimilarity.get(record) ?? 0) : 0;
-      const textSignal = maxText > 0 ? (filteredText.get(record) ?? 0) / maxText : 0;
       const bonus = incident.origin === 'curated' ? CURATED_BONUS : 0;
       const yearFactor =
         parsed.yearHints.length === 0 || parsed.yearHints.some((year) => incidentYears(incident).includes(year))
           ? 1
           : OTHER_YEAR_FACTOR;
-      const score = (nameWeight * nameSignal + (1 - nameWeight) * textSignal) * yearFactor + bonus;
+      const score = signals(record, fuseSimilarity.get(record) ?? 0) * yearFactor + bonus;
       return { incident, score: round(Math.min(1, score)) };
     });
     hits.sort(compareHits);
@@ -103,7 +127,7 @@ export function buildSearchIndex(incidents: readonly Incident[]): SearchIndex {
     if (terms.length === 0) return [];
     const expansions = terms.map((term) => names.expand(term, SUGGESTION_MAX_EDITS));
     const termWeights = expansions.map((expansion) => termWeight(names, expansion));
-    const scored = [...nameCandidates(names, expansions)]
+    const scored = nameCandidates(names, expansions, seen)
       .map((record) => ({ record, score: names.scoreRecord(record, expansions, termWeights) }))
       .filter(({ score }) => score >= MIN_SUGGESTION_SCORE)
       .sort((a, b) => b.score - a.score);
@@ -134,34 +158,52 @@ function termWeight(names: NameIndex, expansion: TermExpansion): number {
 /**
  * Records worth scoring: those containing a query word (or its expansions) that is rare enough to
  * identify something. Common words ("health", "medical") only score what rarer words found, unless
- * the query has nothing rarer.
+ * the query has nothing rarer. A stamp per record marks what this query has seen, so that a query
+ * touching thousands of records allocates no set for them.
  */
-function nameCandidates(names: NameIndex, expansions: readonly TermExpansion[]): Set<number> {
-  const candidates = new Set<number>();
+function nameCandidates(names: NameIndex, expansions: readonly TermExpansion[], seen: CandidateMarks): number[] {
+  const stamp = seen.next();
+  const candidates: number[] = [];
   const common: { id: number; frequency: number }[] = [];
+  const collect = (id: number): boolean => {
+    for (const record of names.recordsWith(id)) {
+      if (seen.marks[record] === stamp) continue;
+      seen.marks[record] = stamp;
+      candidates.push(record);
+      if (candidates.length >= MAX_SCORED) return false;
+    }
+    return true;
+  };
   for (const expansion of expansions) {
     for (const id of expansion.keys()) {
       const frequency = names.documentFrequency(id);
-      if (frequency > COMMON_WORD_RECORDS) {
-        common.push({ id, frequency });
-        continue;
-      }
-      for (const record of names.recordsWith(id)) {
-        candidates.add(record);
-        if (candidates.size >= MAX_SCORED) return candidates;
-      }
+      if (frequency > COMMON_WORD_RECORDS) common.push({ id, frequency });
+      else if (!collect(id)) return candidates;
     }
   }
-  if (candidates.size === 0) {
+  if (candidates.length === 0) {
     common.sort((a, b) => a.frequency - b.frequency);
-    for (const { id } of common) {
-      for (const record of names.recordsWith(id)) {
-        candidates.add(record);
-        if (candidates.size >= MAX_SCORED) return candidates;
-      }
-    }
+    for (const { id } of common) if (!collect(id)) break;
   }
   return candidates;
+}
+
+/** One mark per record; a new stamp per query makes clearing unnecessary. */
+class CandidateMarks {
+  readonly marks: Uint32Array;
+  private stamp = 0;
+
+  constructor(size: number) {
+    this.marks = new Uint32Array(size);
+  }
+
+  next(): number {
+    if (this.stamp === 0xffffffff) {
+      this.marks.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
 }
 
 /** fuse.js similarity (1 = identical, 0 = no match) of each candidate's names to the name words typed. */
@@ -211,13 +253,6 @@ function listFiltered(
     .sort(newestFirst)
     .slice(0, limit)
     .map((incident) => ({ incident, score: 1 }));
-}
-
-function topKeys(scores: ReadonlyMap<number, number>, count: number): number[] {
-  return [...scores]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([record]) => record);
 }
 
 /** Equal scores: curated cards first, then the most recent disclosure, then the largest. */

@@ -3,6 +3,7 @@ import { BREACH_TYPE_LABELS, ENTITY_TYPE_LABELS, LOCATION_LABELS } from '../inci
 import type { Incident } from '../incidents/model.js';
 import { stateName } from '../incidents/us-states.js';
 import { stem, words } from './text-normalizer.js';
+import { TopK } from './top-k.js';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -37,6 +38,8 @@ export class TextIndex {
   private readonly lengths: Float32Array;
   private readonly averageLength: number;
   private readonly accumulator: Float32Array;
+  /** Records touched by the current query; reused so that a query allocates nothing per record. */
+  private readonly touched: Int32Array;
 
   constructor(incidents: readonly Incident[]) {
     const records = new Map<string, number[]>();
@@ -71,14 +74,21 @@ export class TextIndex {
     }
     this.averageLength = incidents.length > 0 ? totalLength / incidents.length : 1;
     this.accumulator = new Float32Array(incidents.length);
+    this.touched = new Int32Array(incidents.length);
   }
 
-  /** BM25 scores of the records containing any of the terms, as record index -> score. */
-  score(terms: readonly string[]): Map<number, number> {
+  /**
+   * BM25 over the terms: the `k` best records that `accept` lets through, and the scores of
+   * `alsoFor` (the name stage's candidates), so the caller never handles every record touched.
+   */
+  score(
+    terms: readonly string[],
+    { k, accept, alsoFor = [] }: { k: number; accept: (record: number) => boolean; alsoFor?: Iterable<number> },
+  ): { top: { item: number; score: number }[]; scores: Map<number, number> } {
     const total = this.lengths.length;
-    const touched: number[] = [];
-    const unique = [...new Set(terms.map(stem))];
-    for (const term of unique) {
+    const touched = this.touched;
+    let touchedCount = 0;
+    for (const term of new Set(terms.map(stem))) {
       const posting = this.postings.get(term);
       if (!posting || posting.records.length > total * MAX_DOCUMENT_SHARE) continue;
       const count = posting.records.length;
@@ -87,16 +97,20 @@ export class TextIndex {
         const record = posting.records[i] as number;
         const frequency = posting.frequencies[i] as number;
         const norm = K1 * (1 - B + (B * (this.lengths[record] as number)) / this.averageLength);
-        if (this.accumulator[record] === 0) touched.push(record);
+        if (this.accumulator[record] === 0) touched[touchedCount++] = record;
         this.accumulator[record] =
           (this.accumulator[record] as number) + (idf * (frequency * (K1 + 1))) / (frequency + norm);
       }
     }
-    const scores = new Map<number, number>();
-    for (const record of touched) {
-      scores.set(record, this.accumulator[record] as number);
-      this.accumulator[record] = 0;
+    const best = new TopK(k);
+    for (let i = 0; i < touchedCount; i++) {
+      const record = touched[i] as number;
+      if (accept(record)) best.offer(record, this.accumulator[record] as number);
     }
-    return scores;
+    const top = best.sorted();
+    const scores = new Map(top.map(({ item, score }) => [item, score]));
+    for (const record of alsoFor) scores.set(record, this.accumulator[record] as number);
+    for (let i = 0; i < touchedCount; i++) this.accumulator[touched[i] as number] = 0;
+    return { top, scores };
   }
 }

@@ -16,6 +16,13 @@ export interface ParsedQuery {
   raw: string;
   /** Words that may identify an incident: names, places, descriptive words (no filler like "what happened"). */
   terms: string[];
+  /** The filler words dropped from `terms` ("what", "data", "it"): names may still contain them. */
+  fillerWords: string[];
+  /**
+   * Filler words that are often part of a name ("Mitchell IT", "Salem Data", "... LLC"): they never
+   * find a record on their own, but a record whose name has them matches better.
+   */
+  softTerms: string[];
   filters: SearchFilters;
   /** Years mentioned in passing ("was Anthem hacked in 2015"): preferred, unlike `year:` which filters. */
   yearHints: number[];

@@ -31,6 +31,10 @@ const incidents = [
     disclosed: '2016-01-01',
     breachTypes: ['theft'],
   }),
+  makeIncident({ id: 'mitchell-it', organization: 'Mitchell IT Solutions Group, LLC', state: 'TX' }),
+  makeIncident({ id: 'mitchell-home', organization: 'Mitchell Health', state: 'TX' }),
+  makeIncident({ id: 'canyon-pa', organization: 'Central Canyon Oral Surgery, P.A.', state: 'AZ' }),
+  makeIncident({ id: 'canyon-institute', organization: 'Central Canyon Oral Surgery Institute', state: 'AZ' }),
   makeIncident({ id: 'change-2022', organization: 'Change Healthcare', state: 'GA', disclosed: '2022-07-07' }),
   makeIncident({ id: 'change-2024', organization: 'Change Healthcare, Inc.', state: 'MN', disclosed: '2024-07-19' }),
   makeIncident({
@@ -76,6 +80,17 @@ describe('buildSearchIndex', () => {
     expect(top('was change healthcare hacked in 2024')).toBe('change-2024');
     expect(top('change healthcare 2022')).toBe('change-2022');
     expect(index.search('2019').hits.map((hit) => hit.incident.id)).toEqual(['nvh']);
+  });
+
+  it('lets filler words that are name words ("IT", "data") pick between names that share the rest', () => {
+    expect(top('Mitchell IT')).toBe('mitchell-it');
+    expect(top('i got a letter from mitchell it about a breach')).toBe('mitchell-it');
+    expect(top('mitchell health')).toBe('mitchell-home');
+  });
+
+  it('reads initialisms as one word, so "P.A." is a legal form', () => {
+    expect(top('was Central Canyon Oral Surgery hacked?')).toBe('canyon-pa');
+    expect(top('central canyon oral surgery institute')).toBe('canyon-institute');
   });
 
   it('prefers the name that the query covers whole among near twins', () => {
