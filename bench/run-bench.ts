@@ -14,6 +14,9 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { answerQuery } from '../src/answer/answer-query.js';
+import { loadGuidance } from '../src/guidance/load-guidance.js';
+import type { Guidance } from '../src/guidance/model.js';
 import { parseHhsCsv } from '../src/incidents/import/hhs-csv.js';
 import type { Incident } from '../src/incidents/model.js';
 import { buildSearchIndex } from '../src/search/search-index.js';
@@ -31,6 +34,17 @@ type EngineName = (typeof ENGINES)[number];
 const HHS_CSV = process.env.BENCH_HHS_CSV
   ? process.env.BENCH_HHS_CSV
   : fileURLToPath(new URL('../../shared/data/hhs_ocr_merged_2009-10-21_to_2026-07-01_DERIVED.csv', import.meta.url));
+let guidanceLoad: Promise<Guidance> | undefined;
+
+/** The shipped protective-steps guidance, loaded once for the data-type queries. */
+function sharedGuidance(): Promise<Guidance> {
+  guidanceLoad ??= loadGuidance(fileURLToPath(new URL('../data', import.meta.url))).then(({ value, problems }) => {
+    if (!value) throw new Error(`data/guidance.yaml is invalid: ${JSON.stringify(problems)}`);
+    return value;
+  });
+  return guidanceLoad;
+}
+
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
 
 /** Incident queries per kind (4 kinds: 208 in all) for every dataset. */
@@ -322,14 +336,15 @@ async function runDataset(plan: DatasetPlan, options: Options): Promise<ResultEn
     breachbotRun = { engine: 'breachbot', dataset: plan.name, records: incidents.length, buildMs, outcomes };
     runs.push(breachbotRun);
 
-    // Data-type queries: the engine's answer is an incident list, so only the query parser's data filter
-    // can be read back; informational, not a hit@1.
-    const dataTypeHits = querySet.dataType.filter((query) =>
-      index.search(query.text).query.filters.dataTypes.includes(query.expected),
-    ).length;
+    // Data-type queries ("steps ssn", "what do I do if my medical records leaked") are answered by
+    // the answer layer with a checklist, not by the search: right when it names the expected type.
+    const guidance = await sharedGuidance();
+    const dataTypeHits = querySet.dataType.filter((query) => {
+      const answer = answerQuery(query.text, { dataset: { incidents, guidance }, index });
+      return answer.kind === 'steps' && answer.steps.dataTypes.includes(query.expected);
+    }).length;
     console.log(
-      `data-type queries: ${querySet.dataType.length} made; not scored (SearchIndex answers incidents, not a data type). ` +
-        `Informational: the parsed query's data filter named the expected type for ${dataTypeHits}/${querySet.dataType.length}.`,
+      `data-type queries: ${dataTypeHits}/${querySet.dataType.length} answered with the checklist for the kind of data asked about`,
     );
 
     const longQuery = (queries.find((query) => query.kind === 'question')?.text ?? 'what happened ')
