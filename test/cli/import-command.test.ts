@@ -45,7 +45,7 @@ describe('breachbot import', () => {
     );
     expect(await importCommand.run(['hhs', 'export.csv'], context)).toBe(0);
     expect(stdout.text()).toContain(
-      'read 2 rows; imported 1 (added 1, revised 0, unchanged 0, older than stored 0); 0 exact duplicate rows; 0 covered by curated cards; rejected 1',
+      'read 2 rows; imported 1 (added 1; merged with stored records 0: revised 0, unchanged 0, older than stored 0); 0 exact duplicate rows; 0 covered by curated cards; rejected 1',
     );
     expect(stdout.text()).toContain('line 3: State "QQ" is not a US state code');
     expect(stderr.text()).toBe('');

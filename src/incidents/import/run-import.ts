@@ -123,7 +123,7 @@ export function formatImportReport(report: ImportReport, maxRejectedLines = 50):
     `${label.name}${report.asOf ? ` as of ${report.asOf}` : ''}: ${report.from}`,
     [
       `read ${report.read} ${label.unit}`,
-      `imported ${report.imported} (added ${report.added}, revised ${report.revised}${report.renamed > 0 ? ` of which ${report.renamed} renamed` : ''}, unchanged ${report.unchanged}, older than stored ${report.stale})`,
+      `imported ${report.imported} (added ${report.added}; merged with stored records ${report.revised + report.unchanged + report.stale}: revised ${report.revised}${report.renamed > 0 ? ` of which ${report.renamed} renamed` : ''}, unchanged ${report.unchanged}, older than stored ${report.stale})`,
       `${report.duplicates} ${label.duplicates}`,
       `${report.coveredByCurated} covered by curated cards`,
       `rejected ${report.rejected.length}`,

@@ -168,7 +168,7 @@ describe('formatImportReport', () => {
   it('summarises the import on one line', () => {
     expect(formatImportReport(base).split('\n')).toEqual([
       'HHS OCR breach portal export as of 2026-07-01: export.csv',
-      'read 7790 rows; imported 7786 (added 7786, revised 0, unchanged 0, older than stored 0); 4 exact duplicate rows; 2 covered by curated cards; rejected 0',
+      'read 7790 rows; imported 7786 (added 7786; merged with stored records 0: revised 0, unchanged 0, older than stored 0); 4 exact duplicate rows; 2 covered by curated cards; rejected 0',
       'saved to /data/imported/hhs-ocr.json',
     ]);
   });
