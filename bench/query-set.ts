@@ -4,7 +4,7 @@
  */
 import { DATA_TYPE_INFO, type DataType, dataTypeForKeyword } from '../src/incidents/data-types.js';
 import type { Incident } from '../src/incidents/model.js';
-import { foldText, organizationKey } from '../src/incidents/organization-name.js';
+import { foldText, LEGAL_FORMS, organizationKey } from '../src/incidents/organization-name.js';
 import { stateName } from '../src/incidents/us-states.js';
 import { createRng, type Rng } from './prng.js';
 
@@ -47,21 +47,7 @@ export interface QuerySetOptions {
 }
 
 /** Legal forms, dropped from the ends of names when people type them ("HealthEC LLC" is "HealthEC"). */
-const LEGAL_WORDS = new Set([
-  'llc',
-  'inc',
-  'incorporated',
-  'corp',
-  'corporation',
-  'co',
-  'ltd',
-  'pllc',
-  'pc',
-  'pa',
-  'lp',
-  'llp',
-  'plc',
-]);
+const LEGAL_WORDS = LEGAL_FORMS;
 /** Words at the end of a name that describe the form of the organisation rather than which one it is. */
 const GENERIC_TAIL_WORDS = new Set([
   ...LEGAL_WORDS,

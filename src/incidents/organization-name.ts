@@ -1,20 +1,28 @@
-/** Legal-form words that do not tell two organisations apart ("HealthEC LLC" is "HealthEC"). */
-const LEGAL_SUFFIXES = new Set([
+/**
+ * Legal forms that only ever mean a legal form. Shorter ones ("co", "pa", "pc") can also be a
+ * state or a word of a name, so a query keeps them.
+ */
+export const UNAMBIGUOUS_LEGAL_FORMS: ReadonlySet<string> = new Set([
   'llc',
   'inc',
   'incorporated',
   'corp',
   'corporation',
+  'ltd',
+  'pllc',
+  'llp',
+  'plc',
+]);
+
+/** Legal-form words that do not tell two organisations apart ("HealthEC LLC" is "HealthEC"). */
+export const LEGAL_FORMS: ReadonlySet<string> = new Set([
+  ...UNAMBIGUOUS_LEGAL_FORMS,
   'co',
   'company',
-  'ltd',
   'limited',
-  'pllc',
   'pc',
   'pa',
   'lp',
-  'llp',
-  'plc',
   'the',
 ]);
 
@@ -42,7 +50,7 @@ export function foldText(text: string): string {
 export function organizationKey(name: string): string {
   return foldText(name)
     .split(' ')
-    .filter((word) => word && !LEGAL_SUFFIXES.has(word))
+    .filter((word) => word && !LEGAL_FORMS.has(word))
     .join(' ');
 }
 

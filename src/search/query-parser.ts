@@ -1,5 +1,6 @@
 import { DATA_TYPES, dataTypeForKeyword } from '../incidents/data-types.js';
 import { BREACH_TYPES, type BreachType, ENTITY_TYPES, type EntityType } from '../incidents/model.js';
+import { UNAMBIGUOUS_LEGAL_FORMS } from '../incidents/organization-name.js';
 import { isUsStateCode, US_STATES, type UsStateCode } from '../incidents/us-states.js';
 import { words } from './text-normalizer.js';
 import type { ParsedQuery, SearchFilters } from './types.js';
@@ -15,9 +16,8 @@ const MAX_QUERY_CHARACTERS = 2_000;
  * questions from about 45% to nearly 100% right in the measurements behind this design
  * (shared/search-notes.md): "what happened with the X breach" is a question about X.
  */
-const LEGAL_FORMS = 'llc inc incorporated corp corporation ltd pllc llp plc';
 /** Filler words that are also common name words: kept as soft terms (see ParsedQuery.softTerms). */
-const NAME_LIKE_FILLERS = new Set(`it data information info ${LEGAL_FORMS}`.split(' '));
+const NAME_LIKE_FILLERS = new Set(['it', 'data', 'information', 'info', ...UNAMBIGUOUS_LEGAL_FORMS]);
 
 const FILLER_WORDS = new Set(
   (
@@ -28,10 +28,11 @@ const FILLER_WORDS = new Set(
     'incident incidents leak leaked leaks data compromise compromised exposed exposure stolen ' +
     'safe still know when how many much who whom which why where affected impact impacted ' +
     'please can could should would will if after before get got so ok okay hi hey hello thanks thank ' +
-    'bot breachbot someone anyone heard hear say said says report reported reports ' +
+    'bot breachbot someone anyone heard hear say said says report reported reports'
+  )
+    .split(' ')
     // Legal forms: "HealthEC LLC" is HealthEC.
-    LEGAL_FORMS
-  ).split(' '),
+    .concat([...UNAMBIGUOUS_LEGAL_FORMS]),
 );
 
 const BREACH_TYPE_WORDS: Record<string, BreachType> = {
