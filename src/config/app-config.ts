@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/**
+ * Messages name the variable and what is wrong, never its value: a mistyped token pasted into the
+ * wrong variable must not end up in a log.
+ */
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string().trim().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
+    SLACK_SIGNING_SECRET: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f]{16,}$/i, "must be the signing secret from the app's Basic Information page (hex)")
+      .optional(),
+    SLACK_APP_TOKEN: z.string().trim().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+    SLACK_API_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
+      .optional(),
+    PORT: z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(0, 'must be 0 to 65535')
+      .max(65_535, 'must be 0 to 65535')
+      .default(3000),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+    DATA_DIR: z.string().trim().min(1, 'must not be empty when set').optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required with SLACK_APP_TOKEN' });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+  });
+
+interface CommonConfig {
+  dataDir: string;
+  logLevel: LogLevelName;
+  /** Web API base; undefined means Slack's own. */
+  slackApiUrl: string | undefined;
+}
+
+export type AppConfig =
+  | (CommonConfig & { mode: 'local' })
+  | (CommonConfig & { mode: 'socket'; botToken: string; appToken: string })
+  | (CommonConfig & { mode: 'http'; botToken: string; signingSecret: string; port: number });
+
+/** A configuration the app cannot start with: one line per problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the environment (design.md §3). Socket Mode when SLACK_APP_TOKEN is set. */
+export function readAppConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
+  // An empty variable means "not set", as in most shells' `FOO= npm start`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const values = parsed.data;
+  const common: CommonConfig = {
+    dataDir: path.resolve(cwd, values.DATA_DIR ?? 'data'),
+    logLevel: values.LOG_LEVEL,
+    slackApiUrl: values.SLACK_API_URL,
+  };
+  if (!values.SLACK_BOT_TOKEN) return { ...common, mode: 'local' };
+  if (values.SLACK_APP_TOKEN) {
+    return { ...common, mode: 'socket', botToken: values.SLACK_BOT_TOKEN, appToken: values.SLACK_APP_TOKEN };
+  }
+  return {
+    ...common,
+    mode: 'http',
+    botToken: values.SLACK_BOT_TOKEN,
+    signingSecret: values.SLACK_SIGNING_SECRET as string,
+    port: values.PORT,
+  };
+}

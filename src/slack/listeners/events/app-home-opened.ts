@@ -1,0 +1,21 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { latestIncidents } from '../../../answer/stats.js';
+import { appHomeView } from '../../../views/blocks/app-home.js';
+import type { ListenerDeps } from '../../listener-deps.js';
+
+export function appHomeOpenedCallback({ service }: ListenerDeps) {
+  return async ({ event, client, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>) => {
+    if (event.tab !== 'home') return;
+    try {
+      // Digest channels and the watchlist arrive with the digest (issue #5); until then, none.
+      const view = appHomeView({
+        latest: latestIncidents(service.dataset.incidents, 5),
+        digestChannels: [],
+        watchlist: [],
+      });
+      await client.views.publish({ user_id: event.user, view });
+    } catch (error) {
+      logger.error('app_home_opened: could not publish the home tab', { error: (error as Error).message });
+    }
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Every id Slack sends back to the app: the listeners register on these and the builders set them,
+ * so a renamed id cannot leave a button without a listener.
+ */
+
+/** Button on an incident card: posts the public card in the channel. Value: the incident id. */
+export const ACTION_SHARE = 'share_in_channel';
+/** Button on an incident card: the full protective-steps checklist. Value: the incident id. */
+export const ACTION_STEPS = 'show_steps';
+/** "Show" on a close match, a list line, a latest line or the Home tab. Value: the incident id. */
+export const ACTION_SHOW = 'show_incident';
+
+/** Global shortcut that opens the share modal. */
+export const SHORTCUT_SHARE = 'share_incident_card';
+/** callback_id of the share modal, for `app.view(VIEW_SHARE, …)`. */
+export const VIEW_SHARE = 'share_incident_modal';
+
+/** The share modal's incident picker: an external select, so `app.options(ACTION_SHARE_INCIDENT, …)`. */
+export const BLOCK_SHARE_INCIDENT = 'share_incident';
+export const ACTION_SHARE_INCIDENT = 'share_incident_select';
+/** The share modal's channel picker. */
+export const BLOCK_SHARE_CHANNEL = 'share_channel';
+export const ACTION_SHARE_CHANNEL = 'share_channel_select';
+/** The share modal's optional note. */
+export const BLOCK_SHARE_NOTE = 'share_note';
+export const ACTION_SHARE_NOTE = 'share_note_input';

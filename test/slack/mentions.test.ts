@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { stripBotMention } from '../../src/slack/mentions.js';
+
+describe('stripBotMention', () => {
+  it("removes the bot's own mention wherever it is, and keeps other mentions", () => {
+    expect(stripBotMention('<@U0BOT> was HealthEC hacked?', 'U0BOT')).toBe('was HealthEC hacked?');
+    expect(stripBotMention('hey <@U0BOT|breachbot> helthec <@U999>', 'U0BOT')).toBe('hey helthec <@U999>');
+  });
+
+  it('removes a leading mention when the bot id is unknown', () => {
+    expect(stripBotMention('<@U0BOT> steps ssn', undefined)).toBe('steps ssn');
+  });
+});

@@ -1,0 +1,81 @@
+import { FAKE_IDS } from './ids.js';
+
+export type ChannelVisibility = 'public' | 'private' | 'not_found';
+
+export interface ChannelSpec {
+  visibility: ChannelVisibility;
+  name?: string;
+  /** Whether the bot is in the channel; posting to a private channel it is not in answers not_in_channel. */
+  isMember?: boolean;
+}
+
+export interface UserSpec {
+  name?: string;
+  realName?: string;
+  tz?: string;
+  isBot?: boolean;
+  deleted?: boolean;
+}
+
+export interface WorkspaceOptions {
+  teamId?: string;
+  teamDomain?: string;
+  appId?: string;
+  botUserId?: string;
+  botId?: string;
+  /** Exact bot token to accept; by default any `xoxb-` token is accepted. */
+  botToken?: string;
+  /** Exact app-level token to accept for apps.connections.open; by default any `xapp-` token. */
+  appToken?: string;
+  channels?: Record<string, ChannelSpec | ChannelVisibility>;
+  /** How channels not listed in `channels` behave. */
+  unknownChannels?: ChannelVisibility;
+  /** Users users.info knows; with `unknownUsers: 'not_found'` others answer user_not_found. */
+  users?: Record<string, UserSpec>;
+  unknownUsers?: 'synthesize' | 'not_found';
+}
+
+/** The fake workspace's settings, mutable so a test can change a channel between calls. */
+export class Workspace {
+  readonly teamId: string;
+  readonly teamDomain: string;
+  readonly appId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly botToken: string | undefined;
+  readonly appToken: string | undefined;
+  unknownChannels: ChannelVisibility;
+  unknownUsers: 'synthesize' | 'not_found';
+  private readonly channels = new Map<string, ChannelSpec>();
+  private readonly users = new Map<string, UserSpec>();
+
+  constructor(options: WorkspaceOptions = {}) {
+    this.teamId = options.teamId ?? FAKE_IDS.teamId;
+    this.teamDomain = options.teamDomain ?? FAKE_IDS.teamDomain;
+    this.appId = options.appId ?? FAKE_IDS.appId;
+    this.botUserId = options.botUserId ?? FAKE_IDS.botUserId;
+    this.botId = options.botId ?? FAKE_IDS.botId;
+    this.botToken = options.botToken;
+    this.appToken = options.appToken;
+    this.unknownChannels = options.unknownChannels ?? 'public';
+    this.unknownUsers = options.unknownUsers ?? 'synthesize';
+    for (const [id, spec] of Object.entries(options.channels ?? {})) this.setChannel(id, spec);
+    for (const [id, spec] of Object.entries(options.users ?? {})) this.users.set(id, spec);
+  }
+
+  setChannel(id: string, spec: ChannelSpec | ChannelVisibility): void {
+    this.channels.set(id, typeof spec === 'string' ? { visibility: spec } : spec);
+  }
+
+  setUser(id: string, spec: UserSpec): void {
+    this.users.set(id, spec);
+  }
+
+  channel(id: string): ChannelSpec {
+    return this.channels.get(id) ?? { visibility: this.unknownChannels };
+  }
+
+  user(id: string): UserSpec | undefined {
+    return this.users.get(id) ?? (this.unknownUsers === 'synthesize' ? {} : undefined);
+  }
+}
