@@ -1,0 +1,275 @@
+import type { AddressInfo } from 'node:net';
+import type { App } from '@slack/bolt';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type BreachService, createBreachService } from '../../src/answer/breach-service.js';
+import { createApp } from '../../src/app.js';
+import {
+  ACTION_SHARE,
+  ACTION_SHARE_CHANNEL,
+  ACTION_SHARE_INCIDENT,
+  ACTION_SHARE_NOTE,
+  ACTION_SHOW,
+  ACTION_STEPS,
+  BLOCK_SHARE_CHANNEL,
+  BLOCK_SHARE_INCIDENT,
+  BLOCK_SHARE_NOTE,
+  SHORTCUT_SHARE,
+  VIEW_SHARE,
+} from '../../src/views/blocks/ids.js';
+import { checkMessageLimits, type SlackSurface } from '../../src/views/blocks/limits.js';
+import {
+  blockActionsPayload,
+  blockSuggestionPayload,
+  eventBody,
+  FAKE_IDS,
+  type FakeSlack,
+  globalShortcutPayload,
+  interactionBody,
+  optionsBody,
+  postToApp,
+  slashCommandBody,
+  startFakeSlack,
+  viewSubmissionPayload,
+} from '../support/fake-slack/index.js';
+import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js';
+
+const SECRET = '8f742231b10e8888abcd99aaaaaa85a5';
+const PRIVATE_CHANNEL = 'G0PRIVATE01';
+
+let service: BreachService;
+let fake: FakeSlack;
+let app: App;
+let url: string;
+
+beforeAll(async () => {
+  const { dataset, index } = await answerContextFor(await firstCardsDataDir());
+  service = createBreachService(dataset, index);
+  fake = await startFakeSlack({ channels: { [PRIVATE_CHANNEL]: { visibility: 'private', isMember: false } } });
+  app = createApp(
+    {
+      mode: 'http',
+      botToken: 'xoxb-1-test',
+      signingSecret: SECRET,
+      port: 0,
+      dataDir: '',
+      logLevel: 'error',
+      slackApiUrl: fake.url,
+    },
+    service,
+  );
+  const server = (await app.start(0)) as { address(): AddressInfo | string | null };
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+});
+
+afterAll(async () => {
+  await app.stop();
+  await fake.close();
+});
+
+/** Every message any test made the app send stays within Block Kit's limits. */
+const checked = new Set<unknown>();
+afterEach(() => {
+  const surfaces: unknown[] = [
+    ...fake.calls
+      .filter((call) => /^(chat\.post|views\.)/.test(call.method))
+      .map((call) => call.args.view ?? call.args),
+    ...fake.responseUrlPosts.map((post) => post.body),
+  ];
+  for (const surface of surfaces) {
+    if (checked.has(surface)) continue;
+    checked.add(surface);
+    expect(checkMessageLimits(surface as SlackSurface)).toEqual([]);
+  }
+});
+
+const post = (body: string, options: { timestamp?: number; secret?: string; headers?: Record<string, string> } = {}) =>
+  postToApp(url, body, {
+    signingSecret: options.secret ?? SECRET,
+    timestamp: options.timestamp,
+    headers: options.headers,
+  });
+
+function allText(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+describe('the Slack app over its HTTP receiver', () => {
+  it('acks /breach within 3 seconds with the incident card, ephemeral', async () => {
+    const started = Date.now();
+    const response = await post(slashCommandBody({ text: 'helthec' }));
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(response.status).toBe(200);
+    const body = response.json as { response_type: string; text: string; blocks: { type: string }[] };
+    expect(body.response_type).toBe('ephemeral');
+    expect(allText(body.blocks)).toContain('HealthEC LLC');
+    expect(allText(body.blocks)).toContain('4,786,241');
+    expect(checkMessageLimits(body as SlackSurface)).toEqual([]);
+  });
+
+  it('refuses a forged signature and a timestamp older than five minutes with 401', async () => {
+    const body = slashCommandBody({ text: 'helthec' });
+    expect((await post(body, { secret: 'ffffffffffffffffffffffffffffffff' })).status).toBe(401);
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+    expect((await post(body, { timestamp: sixMinutesAgo })).status).toBe(401);
+  });
+
+  it('escapes a query that tries to ping or link', async () => {
+    const response = await post(slashCommandBody({ text: '<!channel> <@U123> <https://evil.example|click>' }));
+    const text = allText(response.json);
+    expect(text).not.toMatch(/<!channel>|<@U123>|<https:\/\/evil/);
+  });
+
+  it('answers a mention in the thread it was asked in, once, even when Slack redelivers it', async () => {
+    const event = {
+      type: 'app_mention',
+      user: FAKE_IDS.userId,
+      text: `<@${FAKE_IDS.botUserId}> was ARx Patient Solutions hacked?`,
+      ts: '1700000100.000200',
+      thread_ts: '1700000000.000100',
+      channel: FAKE_IDS.channelId,
+    };
+    const body = eventBody({ event, event_id: 'Ev0MENTION1' });
+    expect((await post(body)).status).toBe(200);
+    const call = await fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === '1700000000.000100');
+    expect(allText(call.args.blocks)).toContain('ARx Patient Solutions');
+    expect(
+      (await post(body, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } })).status,
+    ).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === '1700000000.000100')).toHaveLength(1);
+  });
+
+  it('answers a DM in its thread', async () => {
+    const event = {
+      type: 'message',
+      channel_type: 'im',
+      user: FAKE_IDS.userId,
+      text: 'steps ssn',
+      ts: '1700000200.000300',
+      channel: 'D0DIRECT01',
+    };
+    await post(eventBody({ event, event_id: 'Ev0DIRECT01' }));
+    const call = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0DIRECT01');
+    expect(call.args.thread_ts).toBe('1700000200.000300');
+    expect(allText(call.args.blocks)).toContain('Identity Protection PIN');
+  });
+
+  it('"Share in channel" posts the public card with who shared it, the lessons and a question', async () => {
+    const responseUrl = fake.responseUrl('share-ok');
+    await post(
+      interactionBody(
+        blockActionsPayload({ action_id: ACTION_SHARE, value: 'healthec-2023', response_url: responseUrl }),
+      ),
+    );
+    const call = await fake.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === FAKE_IDS.channelId && allText(c.args).includes('Shared by'),
+    );
+    const text = allText(call.args.blocks);
+    expect(text).toContain(`<@${FAKE_IDS.userId}>`);
+    expect(text).toContain('Lessons for staff');
+    expect(text).toContain('Which outside companies receive the data you work with');
+  });
+
+  it('tells the person how to fix a share into a private channel the bot is not in', async () => {
+    const responseUrl = fake.responseUrl('share-private');
+    await post(
+      interactionBody(
+        blockActionsPayload({
+          action_id: ACTION_SHARE,
+          value: 'healthec-2023',
+          channel_id: PRIVATE_CHANNEL,
+          response_url: responseUrl,
+        }),
+      ),
+    );
+    const reply = await fake.waitForResponseUrlPost('share-private');
+    expect(reply.body).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('/invite @breachbot'),
+    });
+  });
+
+  it('"Protective steps" and "Show" answer at the response_url', async () => {
+    await post(
+      interactionBody(
+        blockActionsPayload({
+          action_id: ACTION_STEPS,
+          value: 'arx-patient-solutions-2022',
+          response_url: fake.responseUrl('steps'),
+        }),
+      ),
+    );
+    expect(allText((await fake.waitForResponseUrlPost('steps')).body)).toContain('under 16');
+    await post(
+      interactionBody(
+        blockActionsPayload({ action_id: ACTION_SHOW, value: 'healthec-2023', response_url: fake.responseUrl('show') }),
+      ),
+    );
+    expect(allText((await fake.waitForResponseUrlPost('show')).body)).toContain('HealthEC LLC');
+  });
+
+  it('waits out a 429 on chat.postMessage and delivers the card once', async () => {
+    fake.inject('chat.postMessage', { status: 429, retryAfter: 0 });
+    await post(
+      interactionBody(
+        blockActionsPayload({ action_id: ACTION_SHARE, value: 'arx-patient-solutions-2022', channel_id: 'C0RATELIM1' }),
+      ),
+    );
+    await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0RATELIM1' && c.status === 200);
+    const attempts = fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0RATELIM1');
+    expect(attempts.map((c) => c.status)).toEqual([429, 200]);
+  });
+
+  it('opens a valid share modal from the shortcut, and offers at most 100 incidents from the same search', async () => {
+    await post(interactionBody(globalShortcutPayload({ callback_id: SHORTCUT_SHARE })));
+    const open = await fake.waitForCall('views.open');
+    expect(checkMessageLimits(open.args.view as SlackSurface)).toEqual([]);
+    const response = await post(
+      optionsBody(blockSuggestionPayload({ action_id: ACTION_SHARE_INCIDENT, value: 'healthec' })),
+    );
+    const options = (response.json as { options: { value: string }[] }).options;
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.length).toBeLessThanOrEqual(100);
+    expect(options[0]?.value).toBe('healthec-2023');
+  });
+
+  it('shows what is missing in the share modal, and posts the card with the note on submit', async () => {
+    const submit = (incident: string | null, channel: string | null, note: string) =>
+      post(
+        interactionBody(
+          viewSubmissionPayload({
+            callback_id: VIEW_SHARE,
+            values: {
+              [BLOCK_SHARE_INCIDENT]: {
+                [ACTION_SHARE_INCIDENT]: {
+                  type: 'external_select',
+                  selected_option: incident ? { value: incident } : null,
+                },
+              },
+              [BLOCK_SHARE_CHANNEL]: {
+                [ACTION_SHARE_CHANNEL]: { type: 'conversations_select', selected_conversation: channel },
+              },
+              [BLOCK_SHARE_NOTE]: { [ACTION_SHARE_NOTE]: { type: 'plain_text_input', value: note } },
+            },
+          }),
+        ),
+      );
+    const invalid = await submit(null, null, '');
+    expect(invalid.json).toEqual({
+      response_action: 'errors',
+      errors: { [BLOCK_SHARE_INCIDENT]: expect.any(String), [BLOCK_SHARE_CHANNEL]: expect.any(String) },
+    });
+    const blocked = await submit('healthec-2023', PRIVATE_CHANNEL, '');
+    expect(blocked.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [BLOCK_SHARE_CHANNEL]: expect.stringContaining('/invite') },
+    });
+    const ok = await submit('healthec-2023', 'C0TRAINING', 'For Monday <!here>');
+    expect(ok.status).toBe(200);
+    const call = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0TRAINING');
+    const text = allText(call.args.blocks);
+    expect(text).toContain('For Monday &lt;!here&gt;');
+    expect(text).not.toContain('<!here>');
+  });
+});

@@ -1,0 +1,76 @@
+import type { AddressInfo } from 'node:net';
+import { type Logger, LogLevel } from '@slack/bolt';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createBreachService } from '../../src/answer/breach-service.js';
+import { createApp } from '../../src/app.js';
+import { eventBody, FAKE_IDS, postToApp, slashCommandBody, startFakeSlack } from '../support/fake-slack/index.js';
+import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js';
+
+const BOT_TOKEN = 'xoxb-9999-secret-bot-token';
+const SECRET = '0123456789abcdef0123456789abcdef';
+
+/** A Bolt logger that keeps every line, at debug level, so nothing escapes the check. */
+function capturingLogger(lines: string[]): Logger {
+  const keep = (...messages: unknown[]) => {
+    lines.push(messages.map((message) => (typeof message === 'string' ? message : JSON.stringify(message))).join(' '));
+  };
+  let level = LogLevel.DEBUG;
+  return {
+    debug: keep,
+    info: keep,
+    warn: keep,
+    error: keep,
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+describe('logs', () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const step of cleanup.reverse()) await step();
+  });
+
+  it('never contain the bot token or the signing secret, even at debug level', async () => {
+    const lines: string[] = [];
+    const { dataset, index } = await answerContextFor(await firstCardsDataDir());
+    const fake = await startFakeSlack();
+    cleanup.push(() => fake.close());
+    const app = createApp(
+      {
+        mode: 'http',
+        botToken: BOT_TOKEN,
+        signingSecret: SECRET,
+        port: 0,
+        dataDir: '',
+        logLevel: 'debug',
+        slackApiUrl: fake.url,
+      },
+      createBreachService(dataset, index),
+      { logger: capturingLogger(lines) },
+    );
+    const server = (await app.start(0)) as { address(): AddressInfo | string | null };
+    cleanup.push(async () => {
+      await app.stop();
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    await postToApp(url, slashCommandBody({ text: 'helthec' }), { signingSecret: SECRET });
+    await postToApp(url, slashCommandBody({ text: 'helthec' }), { signingSecret: 'ffffffffffffffffffffffffffffffff' });
+    const event = {
+      type: 'app_mention',
+      user: FAKE_IDS.userId,
+      text: 'arx',
+      ts: '1700000400.000500',
+      channel: FAKE_IDS.channelId,
+    };
+    await postToApp(url, eventBody({ event, event_id: 'Ev0LOGS0001' }), { signingSecret: SECRET });
+    await fake.waitForCall('chat.postMessage');
+    expect(lines.length).toBeGreaterThan(0);
+    const log = lines.join('\n');
+    expect(log).not.toContain(BOT_TOKEN);
+    expect(log).not.toContain(SECRET);
+  });
+});
