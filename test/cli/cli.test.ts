@@ -107,6 +107,16 @@ describe('breachbot', () => {
     expect((await run(['latest', '1'])).stdout).toContain('HealthEC LLC');
   });
 
+  it('start stops with one line per bad setting, naming the variable and not its value', async () => {
+    const { code, stderr } = await run(['start'], {
+      env: { ...env, SLACK_BOT_TOKEN: 'xoxp-not-a-bot-token', PORT: '99999' },
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
+    expect(stderr).toContain('PORT: must be 0 to 65535');
+    expect(stderr).not.toContain('xoxp-not-a-bot-token');
+  });
+
   it('start answers each line typed at its prompt', async () => {
     const { code, stdout } = await run(['start'], { input: 'helthec\nsteps ssn\nexit\n' });
     expect(code).toBe(0);
