@@ -1,0 +1,96 @@
+/**
+ * The store's schema, as an ordered list of steps. Each store applies the steps its database lacks when
+ * it opens, in one transaction, and records them in `schema_migrations`; a step once released is never
+ * edited, only followed by a new one.
+ *
+ * The SQL is written once for both databases (TEXT, INTEGER, BIGINT, CHECK, composite keys). A step
+ * that cannot be portable gives one text per dialect, side by side, so the difference stays visible.
+ */
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string | Record<Dialect, string>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'subscriptions, watchlist, deliveries, locks',
+    sql: `
+      CREATE TABLE subscriptions (
+        channel_id TEXT PRIMARY KEY,
+        subscribed_by TEXT NOT NULL,
+        subscribed_at BIGINT NOT NULL
+      );
+
+      -- name_key is lower(name), computed by the application (vendor-name.ts) rather than with SQL's
+      -- lower(): SQLite's lower() folds only ASCII and PostgreSQL's depends on the database's locale,
+      -- and the two stores must agree on which names are the same vendor.
+      CREATE TABLE watchlist (
+        name_key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        added_by TEXT NOT NULL,
+        added_at BIGINT NOT NULL
+      );
+
+      -- claimed_from is the state the row was in when last claimed (NULL when the claim created it):
+      -- the claim is one conditional upsert, and this is how it tells a recovery from a retry.
+      CREATE TABLE deliveries (
+        channel_id TEXT NOT NULL,
+        period_key TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'retry', 'failed')),
+        claimed_by TEXT NOT NULL,
+        claimed_from TEXT CHECK (claimed_from IN ('sending', 'retry')),
+        lease_until BIGINT NOT NULL,
+        attempts INTEGER NOT NULL,
+        message_ts TEXT,
+        error TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (channel_id, period_key)
+      );
+      CREATE INDEX deliveries_by_channel_created ON deliveries (channel_id, created_at);
+
+      CREATE TABLE locks (
+        key TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      );
+    `,
+  },
+];
+
+/** Run before reading the applied versions, inside the migration transaction. */
+export const CREATE_SCHEMA_MIGRATIONS = `
+  CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at BIGINT NOT NULL
+  )
+`;
+
+export const SELECT_APPLIED_VERSIONS = 'SELECT version FROM schema_migrations ORDER BY version';
+
+export function migrationSql(migration: Migration, dialect: Dialect): string {
+  return typeof migration.sql === 'string' ? migration.sql : migration.sql[dialect];
+}
+
+/**
+ * The steps still to apply, oldest first. A database that has steps this code does not know was
+ * migrated by a newer breachbot: writing to it could corrupt what that version relies on, so refuse.
+ */
+export function pendingMigrations(appliedVersions: readonly number[]): Migration[] {
+  const known = MIGRATIONS.at(-1)?.version ?? 0;
+  const newest = Math.max(0, ...appliedVersions);
+  if (newest > known) {
+    throw new Error(
+      `The database's schema is at version ${newest}, newer than this breachbot knows (${known}): ` +
+        'upgrade breachbot, or point DATABASE_URL at another database.',
+    );
+  }
+  const applied = new Set(appliedVersions);
+  return MIGRATIONS.filter((migration) => !applied.has(migration.version));
+}

@@ -1,0 +1,114 @@
+/**
+ * What breachbot keeps between runs: digest subscriptions, the vendor watchlist, digest deliveries
+ * and scheduler locks. Two implementations (SQLite, PostgreSQL) pass the same contract tests
+ * (test/store/store-contract.ts); `openStore` picks one from DATABASE_URL.
+ *
+ * Times are epoch milliseconds, always passed in by the caller, so that tests drive a fake clock and
+ * several instances agree on nothing but the database.
+ */
+
+export interface Subscription {
+  channelId: string;
+  /** Slack user who turned the digest on. */
+  subscribedBy: string;
+  subscribedAt: number;
+}
+
+export interface WatchedVendor {
+  /** As typed, trimmed; unique without regard to case. */
+  name: string;
+  addedBy: string;
+  addedAt: number;
+}
+
+/**
+ * One digest for one channel and one period. The row's states, and why:
+ *
+ * - `sending`: claimed by `claimedBy` until `leaseUntil`. While the lease runs nobody else may post.
+ *   A `sending` row whose lease has expired belongs to an instance that died mid-post: the next claim
+ *   gets it back with `recovering: true`, and must find out from Slack whether the post went out
+ *   before it posts again (see digest/deliver-digest.ts).
+ * - `sent`: posted; `messageTs` is Slack's timestamp of the message. Final.
+ * - `retry`: a transient failure (5xx, network, rate limits beyond the retries); claimable again.
+ * - `failed`: a permanent failure for this channel (channel gone, bot removed, archived). Final for
+ *   the period; shown in `/breach digest status`.
+ */
+export type DeliveryState = 'sending' | 'sent' | 'retry' | 'failed';
+
+export interface Delivery {
+  channelId: string;
+  periodKey: string;
+  state: DeliveryState;
+  /** Instance id of the last claimer. */
+  claimedBy: string;
+  leaseUntil: number;
+  attempts: number;
+  messageTs: string | null;
+  /** Slack error code or message of the last failure. */
+  error: string | null;
+  updatedAt: number;
+}
+
+export interface ClaimRequest {
+  channelId: string;
+  periodKey: string;
+  instanceId: string;
+  now: number;
+  leaseMs: number;
+}
+
+export type ClaimResult =
+  /** This instance holds the lease now; `recovering` when an earlier claimer's lease expired mid-send. */
+  | { claimed: true; recovering: boolean; delivery: Delivery }
+  /** Someone else holds it, or it is already final (`sent` or `failed`). */
+  | { claimed: false; delivery: Delivery };
+
+export interface DeliveryOutcome {
+  channelId: string;
+  periodKey: string;
+  /** Only the lease holder may finish a delivery: a finish by anyone else changes nothing and returns false. */
+  instanceId: string;
+  now: number;
+}
+
+export interface Store {
+  /** `sqlite` or `postgres`, for logs and status. */
+  readonly kind: 'sqlite' | 'postgres';
+
+  /** Adds the channel; false when it was subscribed already (the original subscription is kept). */
+  subscribe(channelId: string, userId: string, now: number): Promise<boolean>;
+  /** False when it was not subscribed. */
+  unsubscribe(channelId: string): Promise<boolean>;
+  subscription(channelId: string): Promise<Subscription | undefined>;
+  /** Oldest first. */
+  subscriptions(): Promise<Subscription[]>;
+
+  /** False when a vendor of that name (any case) is already watched. */
+  addVendor(name: string, userId: string, now: number): Promise<boolean>;
+  /** Removes by name, any case; false when it was not watched. */
+  removeVendor(name: string): Promise<boolean>;
+  /** Sorted by name, case-insensitively. */
+  watchlist(): Promise<WatchedVendor[]>;
+
+  /**
+   * Atomically takes the delivery of one channel's digest for one period: creates it as `sending`,
+   * or takes back a `retry` row or a `sending` row whose lease has expired. Exactly one of several
+   * concurrent claimers (any instances sharing the database) gets `claimed: true`.
+   */
+  claimDelivery(request: ClaimRequest): Promise<ClaimResult>;
+  markSent(outcome: DeliveryOutcome & { messageTs: string }): Promise<boolean>;
+  /** `permanent` makes it `failed` (final), otherwise `retry`; releases the lease either way. */
+  markFailed(outcome: DeliveryOutcome & { error: string; permanent: boolean }): Promise<boolean>;
+  delivery(channelId: string, periodKey: string): Promise<Delivery | undefined>;
+  /** The newest delivery row for the channel, whatever its state. */
+  lastDelivery(channelId: string): Promise<Delivery | undefined>;
+
+  /**
+   * A named lock with a time to live, for node-cron's RunCoordinator: true when `owner` now holds
+   * `key` (it was free, expired, or already `owner`'s, in which case the expiry is extended).
+   */
+  acquireLock(key: string, owner: string, now: number, ttlMs: number): Promise<boolean>;
+  releaseLock(key: string, owner: string): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,159 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { REPO_ROOT } from '../support/paths.js';
+import { describeStoreContract } from './store-contract.js';
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'breachbot-sqlite-'));
+let databases = 0;
+/** A file in a directory that does not exist yet: the store creates it. */
+const freshFile = () => {
+  databases += 1;
+  return path.join(root, `db-${databases}`, 'var', 'breachbot.db');
+};
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+describeStoreContract('SQLite', async () => {
+  const file = freshFile();
+  return () => openSqliteStore(file);
+});
+
+describe('SQLite store', () => {
+  it('creates the file and its directory, in WAL mode so that several processes can share it', async () => {
+    const file = freshFile();
+    const store = await openSqliteStore(file);
+    expect(store.kind).toBe('sqlite');
+    await store.close();
+    expect(existsSync(file)).toBe(true);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('works with two stores on the same file', async () => {
+    const file = freshFile();
+    const one = await openSqliteStore(file);
+    const two = await openSqliteStore(file);
+    try {
+      await one.subscribe('C1', 'U1', 1_000);
+      expect(await two.subscription('C1')).toMatchObject({ subscribedBy: 'U1' });
+      const request = { channelId: 'C1', periodKey: '2026-W48', now: 1_000, leaseMs: 60_000 };
+      expect(await one.claimDelivery({ ...request, instanceId: 'one' })).toMatchObject({ claimed: true });
+      expect(await two.claimDelivery({ ...request, instanceId: 'two' })).toMatchObject({ claimed: false });
+      expect(await two.markSent({ ...request, instanceId: 'two', messageTs: '1.2' })).toBe(false);
+      expect(await one.markSent({ ...request, instanceId: 'one', messageTs: '1.2' })).toBe(true);
+      expect(await two.delivery('C1', '2026-W48')).toMatchObject({ state: 'sent', messageTs: '1.2' });
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  });
+
+  it('refuses a database migrated by a newer breachbot, saying what to do', async () => {
+    const file = freshFile();
+    await (await openSqliteStore(file)).close();
+    const raw = new Database(file);
+    raw.prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (99, 'future', 0)").run();
+    raw.close();
+    await expect(openSqliteStore(file)).rejects.toThrow(/schema is at version 99.*upgrade breachbot/);
+  });
+
+  it('says which file it could not open', async () => {
+    const blocker = freshFile();
+    await (await openSqliteStore(blocker)).close();
+    // A path below a regular file can never be created.
+    await expect(openSqliteStore(path.join(blocker, 'breachbot.db'))).rejects.toThrow(
+      `Cannot open the SQLite database ${path.join(blocker, 'breachbot.db')}`,
+    );
+  });
+
+  it('gives each delivery to exactly one of three processes opening and claiming at the same time', async () => {
+    const file = freshFile();
+    const periods = 1000;
+    const claimers = Array.from({ length: 3 }, (_, n) => claimInProcess(file, `process-${n}`, periods));
+    // Each step starts in all three at once: first opening (and migrating) the new file, then claiming.
+    try {
+      await Promise.all(claimers.map((claimer) => claimer.loaded));
+      for (const claimer of claimers) claimer.next();
+      await Promise.all(claimers.map((claimer) => claimer.opened));
+      for (const claimer of claimers) claimer.next();
+      const claimed = (await Promise.all(claimers.map((claimer) => claimer.done))).flat();
+      expect(claimed).toHaveLength(periods);
+      expect(new Set(claimed).size).toBe(periods);
+    } finally {
+      for (const claimer of claimers) claimer.kill();
+    }
+  });
+});
+
+/** The child: says `loaded`, and on each line from the parent takes the next step: open, then claim every period. */
+const CHILD = `
+  import { createInterface } from 'node:readline';
+  const [moduleUrl, file, instanceId, periods] = process.argv.slice(1);
+  const { openSqliteStore } = await import(moduleUrl);
+  const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  process.stdout.write('loaded\\n');
+  await lines.next();
+  const store = await openSqliteStore(file);
+  process.stdout.write('opened\\n');
+  await lines.next();
+  const won = [];
+  for (let n = 0; n < Number(periods); n += 1) {
+    const periodKey = 'period-' + n;
+    const result = await store.claimDelivery({ channelId: 'C1', periodKey, instanceId, now: 1000, leaseMs: 60000 });
+    if (result.claimed) won.push(periodKey);
+  }
+  await store.close();
+  process.stdout.write(JSON.stringify(won) + '\\n');
+  process.exit(0);
+`;
+
+function claimInProcess(file: string, instanceId: string, periods: number) {
+  const moduleUrl = pathToFileURL(path.join(REPO_ROOT, 'src/store/sqlite-store.ts')).href;
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', CHILD, moduleUrl, file, instanceId, String(periods)],
+    { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const lines: string[] = [];
+  const waiters: Array<() => void> = [];
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  let partial = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    const parts = (partial + chunk).split('\n');
+    partial = parts.pop() ?? '';
+    lines.push(...parts);
+    for (const wake of waiters.splice(0)) wake();
+  });
+  // 'close', not 'exit': only then has all of the child's output been read.
+  const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
+  const failed = (step: string, code: number | null) =>
+    new Error(`${instanceId} exited (${code}) before it ${step}:\n${stderr}`);
+  const line = (index: number, step: string) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        if (lines.length > index) resolve(lines[index] as string);
+        else waiters.push(check);
+      };
+      check();
+      closed.then((code) => reject(failed(step, code)));
+    });
+  return {
+    loaded: line(0, 'loaded'),
+    opened: line(1, 'opened the store'),
+    done: line(2, 'claimed').then((won) => JSON.parse(won) as string[]),
+    next: () => child.stdin.write('next\n'),
+    kill: () => child.kill(),
+  };
+}

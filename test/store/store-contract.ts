@@ -1,0 +1,336 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClaimResult, Store } from '../../src/store/store.js';
+
+/**
+ * Makes a fresh, empty database and returns how to open a Store on it. Each call of the returned
+ * function opens another instance on the same database, as another process would.
+ */
+export type FreshDatabase = () => Promise<() => Promise<Store>>;
+
+/** A fixed clock: every time in these tests is T plus a few milliseconds; nothing sleeps. */
+const T = 1_800_000_000_000;
+const LEASE = 60_000;
+const WEEK = '2026-W48';
+
+/**
+ * Every promise of store.ts, for any implementation. Each test gets a fresh database; the stores it
+ * opens are closed after it, and `cleanup` runs once at the end.
+ */
+export function describeStoreContract(name: string, freshDatabase: FreshDatabase, cleanup?: () => Promise<void>) {
+  describe(`${name}: the Store contract`, () => {
+    const opened: Store[] = [];
+    let openOnDatabase: () => Promise<Store>;
+    let store: Store;
+
+    const open = async (): Promise<Store> => {
+      const instance = await openOnDatabase();
+      opened.push(instance);
+      return instance;
+    };
+    const claim = (by: Store, instanceId: string, now: number, periodKey = WEEK, channelId = 'C1') =>
+      by.claimDelivery({ channelId, periodKey, instanceId, now, leaseMs: LEASE });
+
+    beforeEach(async () => {
+      openOnDatabase = await freshDatabase();
+      store = await open();
+    });
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((instance) => instance.close()));
+    });
+    if (cleanup) afterAll(cleanup);
+
+    describe('subscriptions', () => {
+      it('subscribes a channel once, keeping the first subscription', async () => {
+        expect(await store.subscribe('C1', 'U1', T)).toBe(true);
+        expect(await store.subscribe('C1', 'U2', T + 5)).toBe(false);
+        expect(await store.subscription('C1')).toEqual({ channelId: 'C1', subscribedBy: 'U1', subscribedAt: T });
+        expect(await store.subscriptions()).toHaveLength(1);
+      });
+
+      it('unsubscribes, and says when the channel was not subscribed', async () => {
+        await store.subscribe('C1', 'U1', T);
+        await store.subscribe('C2', 'U1', T + 1);
+        expect(await store.unsubscribe('C1')).toBe(true);
+        expect(await store.unsubscribe('C1')).toBe(false);
+        expect(await store.unsubscribe('C404')).toBe(false);
+        expect(await store.subscription('C1')).toBeUndefined();
+        expect((await store.subscriptions()).map((s) => s.channelId)).toEqual(['C2']);
+      });
+
+      it('lists subscriptions oldest first, whatever the order they were written in', async () => {
+        await store.subscribe('C2', 'U1', T + 20);
+        await store.subscribe('C3', 'U1', T + 30);
+        await store.subscribe('C1', 'U1', T + 10);
+        expect((await store.subscriptions()).map((s) => s.channelId)).toEqual(['C1', 'C2', 'C3']);
+      });
+    });
+
+    describe('watchlist', () => {
+      it('keeps a vendor as typed, trimmed, and refuses the same name in any case', async () => {
+        expect(await store.addVendor('  Acme Health Systems ', 'U1', T)).toBe(true);
+        expect(await store.addVendor('ACME health systems', 'U2', T + 1)).toBe(false);
+        // Beyond ASCII too: both databases must agree on what "any case" means.
+        expect(await store.addVendor('Ärzte Verbund', 'U1', T + 2)).toBe(true);
+        expect(await store.addVendor('ärzte verbund', 'U2', T + 3)).toBe(false);
+        expect(await store.removeVendor('ÄRZTE VERBUND')).toBe(true);
+        expect(await store.addVendor('Ärzte Verbund', 'U1', T + 2)).toBe(true);
+        expect(await store.watchlist()).toEqual([
+          { name: 'Acme Health Systems', addedBy: 'U1', addedAt: T },
+          { name: 'Ärzte Verbund', addedBy: 'U1', addedAt: T + 2 },
+        ]);
+      });
+
+      it('removes a vendor by name in any case, and says when it was not watched', async () => {
+        await store.addVendor('HealthEC', 'U1', T);
+        expect(await store.removeVendor(' healthec ')).toBe(true);
+        expect(await store.removeVendor('HealthEC')).toBe(false);
+        expect(await store.watchlist()).toEqual([]);
+        expect(await store.addVendor('HEALTHEC', 'U2', T + 1)).toBe(true);
+      });
+
+      it('lists vendors by name without regard to case', async () => {
+        for (const [index, name] of ['zeta', 'Gamma', 'alpha', 'Beta', 'Delta'].entries()) {
+          await store.addVendor(name, 'U1', T + index);
+        }
+        expect((await store.watchlist()).map((vendor) => vendor.name)).toEqual([
+          'alpha',
+          'Beta',
+          'Delta',
+          'Gamma',
+          'zeta',
+        ]);
+      });
+
+      it('refuses an empty vendor name', async () => {
+        await expect(store.addVendor('   ', 'U1', T)).rejects.toThrow(/must not be empty/);
+        expect(await store.watchlist()).toEqual([]);
+      });
+    });
+
+    describe('deliveries', () => {
+      it('creates the delivery as sending, leased to its first claimer', async () => {
+        const first = await claim(store, 'instance-a', T);
+        expect(first).toEqual({
+          claimed: true,
+          recovering: false,
+          delivery: {
+            channelId: 'C1',
+            periodKey: WEEK,
+            state: 'sending',
+            claimedBy: 'instance-a',
+            leaseUntil: T + LEASE,
+            attempts: 1,
+            messageTs: null,
+            error: null,
+            updatedAt: T,
+          },
+        });
+        expect(await store.delivery('C1', WEEK)).toEqual(first.delivery);
+      });
+
+      it('refuses every claim while the lease runs, up to and including its last instant', async () => {
+        const first = await claim(store, 'instance-a', T);
+        for (const [instanceId, now] of [
+          ['instance-b', T + 1],
+          ['instance-a', T + 2],
+          ['instance-b', T + LEASE],
+        ] as const) {
+          expect(await claim(store, instanceId, now)).toEqual({ claimed: false, delivery: first.delivery });
+        }
+      });
+
+      it('makes a sent delivery final: no claim gets it back, however late', async () => {
+        await claim(store, 'instance-a', T);
+        expect(await markSent(store, 'instance-a', T + 5)).toBe(true);
+        const sent = await store.delivery('C1', WEEK);
+        expect(sent).toMatchObject({ state: 'sent', messageTs: '1800000000.000100', attempts: 1, updatedAt: T + 5 });
+        expect(await claim(store, 'instance-b', T + 10 * LEASE)).toEqual({ claimed: false, delivery: sent });
+        expect(await markSent(store, 'instance-a', T + 6)).toBe(false);
+        expect(await markFailed(store, 'instance-a', T + 7, true)).toBe(false);
+        expect(await store.delivery('C1', WEEK)).toEqual(sent);
+      });
+
+      it('takes over an expired sending lease as recovering, and the old holder can no longer finish', async () => {
+        await claim(store, 'instance-a', T);
+        const takeover = await claim(store, 'instance-b', T + LEASE + 1);
+        expect(takeover).toEqual({
+          claimed: true,
+          recovering: true,
+          delivery: expect.objectContaining({
+            state: 'sending',
+            claimedBy: 'instance-b',
+            leaseUntil: T + LEASE + 1 + LEASE,
+            attempts: 2,
+            updatedAt: T + LEASE + 1,
+          }),
+        });
+        expect(await markSent(store, 'instance-a', T + LEASE + 2)).toBe(false);
+        expect(await markFailed(store, 'instance-a', T + LEASE + 2, false)).toBe(false);
+        expect(await store.delivery('C1', WEEK)).toEqual(takeover.delivery);
+        expect(await markSent(store, 'instance-b', T + LEASE + 3)).toBe(true);
+      });
+
+      it('lets a holder whose lease ran out finish while nobody has taken over: its post went out', async () => {
+        await claim(store, 'instance-a', T);
+        expect(await markSent(store, 'instance-a', T + 2 * LEASE)).toBe(true);
+        expect(await store.delivery('C1', WEEK)).toMatchObject({ state: 'sent', claimedBy: 'instance-a' });
+      });
+
+      it('makes a transient failure claimable again at once, without recovering', async () => {
+        await claim(store, 'instance-a', T);
+        expect(await markFailed(store, 'instance-a', T + 5, false, 'ratelimited')).toBe(true);
+        const retry = await store.delivery('C1', WEEK);
+        expect(retry).toMatchObject({ state: 'retry', error: 'ratelimited', updatedAt: T + 5 });
+        expect(retry?.leaseUntil).toBeLessThanOrEqual(T + 5);
+        // Well inside the first lease: markFailed released it.
+        const again = await claim(store, 'instance-b', T + 6);
+        expect(again).toMatchObject({
+          claimed: true,
+          recovering: false,
+          delivery: { state: 'sending', claimedBy: 'instance-b', leaseUntil: T + 6 + LEASE, attempts: 2 },
+        });
+        expect(await claim(store, 'instance-c', T + 7)).toMatchObject({ claimed: false });
+      });
+
+      it('makes a permanent failure final for the period', async () => {
+        await claim(store, 'instance-a', T);
+        expect(await markFailed(store, 'instance-a', T + 5, true, 'channel_not_found')).toBe(true);
+        const failed = await store.delivery('C1', WEEK);
+        expect(failed).toMatchObject({ state: 'failed', error: 'channel_not_found', updatedAt: T + 5 });
+        expect(failed?.leaseUntil).toBeLessThanOrEqual(T + 5);
+        expect(await claim(store, 'instance-b', T + 10 * LEASE)).toEqual({ claimed: false, delivery: failed });
+        expect(await markSent(store, 'instance-a', T + 6)).toBe(false);
+        expect(await store.delivery('C1', WEEK)).toEqual(failed);
+      });
+
+      it('lets nobody but the lease holder finish, and a finish by anyone else changes nothing', async () => {
+        const { delivery } = await claim(store, 'instance-a', T);
+        expect(await markSent(store, 'instance-b', T + 1)).toBe(false);
+        expect(await markFailed(store, 'instance-b', T + 1, true)).toBe(false);
+        expect(await markFailed(store, 'instance-b', T + 1, false)).toBe(false);
+        expect(await store.delivery('C1', WEEK)).toEqual(delivery);
+        // Nor can anyone finish a delivery nobody claimed.
+        expect(await markSent(store, 'instance-a', T + 1, 'C1', '2026-W49')).toBe(false);
+        expect(await store.delivery('C1', '2026-W49')).toBeUndefined();
+      });
+
+      it('keeps one delivery per channel and period', async () => {
+        expect(await claim(store, 'instance-a', T, WEEK, 'C1')).toMatchObject({ claimed: true });
+        expect(await claim(store, 'instance-b', T, WEEK, 'C2')).toMatchObject({ claimed: true });
+        expect(await claim(store, 'instance-b', T, '2026-W49', 'C1')).toMatchObject({ claimed: true });
+        await markSent(store, 'instance-a', T + 1, 'C1', WEEK);
+        expect(await store.delivery('C2', WEEK)).toMatchObject({ state: 'sending', claimedBy: 'instance-b' });
+        expect(await store.delivery('C1', '2026-W49')).toMatchObject({ state: 'sending' });
+        expect(await store.delivery('C3', WEEK)).toBeUndefined();
+      });
+
+      it("gives a channel's newest delivery, whatever its state", async () => {
+        expect(await store.lastDelivery('C1')).toBeUndefined();
+        await claim(store, 'instance-a', T, '2026-W47');
+        await claim(store, 'instance-a', T + 1_000, WEEK);
+        await claim(store, 'instance-a', T + 2_000, '2026-W49', 'C2');
+        // The older period changes last: it stays the older delivery.
+        await markFailed(store, 'instance-a', T + 3_000, false, 'timeout', 'C1', '2026-W47');
+        expect(await store.lastDelivery('C1')).toMatchObject({ periodKey: WEEK, state: 'sending' });
+        await markFailed(store, 'instance-a', T + 4_000, true, 'is_archived', 'C1', WEEK);
+        expect(await store.lastDelivery('C1')).toMatchObject({ periodKey: WEEK, state: 'failed' });
+        expect(await store.lastDelivery('C2')).toMatchObject({ periodKey: '2026-W49' });
+        expect(await store.lastDelivery('C3')).toBeUndefined();
+      });
+    });
+
+    describe('locks', () => {
+      it('is held by one owner until it expires; its owner may extend it', async () => {
+        expect(await store.acquireLock('digest:fire', 'a', T, 1_000)).toBe(true);
+        expect(await store.acquireLock('digest:fire', 'b', T + 500, 1_000)).toBe(false);
+        expect(await store.acquireLock('digest:fire', 'b', T + 1_000, 1_000)).toBe(false);
+        // Re-entry by the owner extends the expiry to T + 1_800.
+        expect(await store.acquireLock('digest:fire', 'a', T + 800, 1_000)).toBe(true);
+        expect(await store.acquireLock('digest:fire', 'b', T + 1_500, 1_000)).toBe(false);
+        expect(await store.acquireLock('digest:fire', 'b', T + 1_801, 1_000)).toBe(true);
+        expect(await store.acquireLock('digest:fire', 'a', T + 1_802, 1_000)).toBe(false);
+      });
+
+      it('is released by its owner only', async () => {
+        await store.acquireLock('digest:fire', 'a', T, 1_000);
+        await store.releaseLock('digest:fire', 'b');
+        expect(await store.acquireLock('digest:fire', 'b', T + 1, 1_000)).toBe(false);
+        await store.releaseLock('digest:fire', 'a');
+        expect(await store.acquireLock('digest:fire', 'b', T + 2, 1_000)).toBe(true);
+      });
+
+      it('keeps each key apart', async () => {
+        expect(await store.acquireLock('digest:2026-12-07', 'a', T, 1_000)).toBe(true);
+        expect(await store.acquireLock('digest:2026-12-14', 'b', T, 1_000)).toBe(true);
+        expect(await store.acquireLock('digest:2026-12-07', 'b', T, 1_000)).toBe(false);
+      });
+    });
+
+    describe('several instances on one database', () => {
+      it('migrates once: a store opened again, or later, sees the same data', async () => {
+        const second = await open();
+        await store.subscribe('C1', 'U1', T);
+        await second.addVendor('HealthEC', 'U2', T + 1);
+        await claim(second, 'instance-b', T + 2);
+        expect(await second.subscription('C1')).toMatchObject({ subscribedBy: 'U1' });
+        expect(await store.watchlist()).toMatchObject([{ name: 'HealthEC' }]);
+        expect(await claim(store, 'instance-a', T + 3)).toMatchObject({ claimed: false });
+
+        await Promise.all(opened.splice(0).map((instance) => instance.close()));
+        const later = await open();
+        expect(await later.subscriptions()).toHaveLength(1);
+        expect(await later.delivery('C1', WEEK)).toMatchObject({ claimedBy: 'instance-b' });
+      });
+
+      it('gives exactly one of 20 concurrent claims from 3 instances the delivery', async () => {
+        const instances = [store, await open(), await open()];
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, n) => claim(instances[n % 3] as Store, `instance-${n}`, T)),
+        );
+        const winners = results.filter((result) => result.claimed);
+        expect(winners).toHaveLength(1);
+        const winner = winners[0] as ClaimResult;
+        expect(results.every((result) => result.delivery.claimedBy === winner.delivery.claimedBy)).toBe(true);
+        expect(await store.delivery('C1', WEEK)).toMatchObject({ attempts: 1, claimedBy: winner.delivery.claimedBy });
+      });
+
+      it('gives exactly one of 20 concurrent claims the takeover of an expired lease', async () => {
+        const instances = [store, await open(), await open()];
+        await claim(store, 'crashed', T);
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, n) => claim(instances[n % 3] as Store, `instance-${n}`, T + LEASE + 1)),
+        );
+        const winners = results.filter((result) => result.claimed);
+        expect(winners).toHaveLength(1);
+        expect(winners[0]).toMatchObject({ recovering: true, delivery: { attempts: 2 } });
+        expect(await store.delivery('C1', WEEK)).toMatchObject({ attempts: 2 });
+      });
+
+      it('gives a lock to exactly one of 20 concurrent owners', async () => {
+        const instances = [store, await open(), await open()];
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, n) =>
+            (instances[n % 3] as Store).acquireLock('digest:fire', `o${n}`, T, 1_000),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+    });
+  });
+}
+
+function markSent(store: Store, instanceId: string, now: number, channelId = 'C1', periodKey = WEEK) {
+  return store.markSent({ channelId, periodKey, instanceId, now, messageTs: '1800000000.000100' });
+}
+
+function markFailed(
+  store: Store,
+  instanceId: string,
+  now: number,
+  permanent: boolean,
+  error = 'internal_error',
+  channelId = 'C1',
+  periodKey = WEEK,
+) {
+  return store.markFailed({ channelId, periodKey, instanceId, now, permanent, error });
+}
