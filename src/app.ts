@@ -1,12 +1,33 @@
 import { App, type Logger, LogLevel } from '@slack/bolt';
+import { ConsoleLogger } from '@slack/logger';
 import type { BreachService } from './answer/breach-service.js';
 import type { AppConfig } from './config/app-config.js';
 import { EventDeduper } from './slack/event-deduper.js';
+import type { DigestFeature } from './slack/listener-deps.js';
 import { registerListeners } from './slack/listeners/index.js';
 
-type SlackConfig = Exclude<AppConfig, { mode: 'local' }>;
+/** What the Bolt app needs of the config: the Slack connection (the digest's settings are the caller's). */
+type SlackConfig =
+  Exclude<AppConfig, { mode: 'local' }> extends infer C ? (C extends unknown ? Omit<C, 'digest'> : never) : never;
+
+/** The Web API client's settings, shared by the app and `breachbot digest run`. */
+export function webClientOptions(config: Pick<AppConfig, 'slackApiUrl'>) {
+  return {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    // Waits out 429s (Retry-After) and retries transient failures a few times with backoff.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
+  };
+}
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+
+/** One logger for the app, its Web API clients and the digest, so that every line has the same form. */
+export function appLogger(level: AppConfig['logLevel']): Logger {
+  const logger = new ConsoleLogger();
+  logger.setName('breachbot');
+  logger.setLevel(LOG_LEVELS[level]);
+  return logger;
+}
 
 /**
  * The Bolt app from a validated config: Socket Mode when an app token is set, otherwise the HTTP
@@ -15,23 +36,22 @@ const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.
 export function createApp(
   config: SlackConfig,
   service: BreachService,
-  { deduper = new EventDeduper(), logger }: { deduper?: EventDeduper; logger?: Logger } = {},
+  {
+    deduper = new EventDeduper(),
+    logger,
+    digest,
+  }: { deduper?: EventDeduper; logger?: Logger; digest?: DigestFeature } = {},
 ): App {
-  const clientOptions = {
-    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    // Waits out 429s (Retry-After) and retries transient failures a few times with backoff.
-    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
-  };
   const common = {
     token: config.botToken,
     logLevel: LOG_LEVELS[config.logLevel],
-    clientOptions,
+    clientOptions: webClientOptions(config),
     ...(logger && { logger }),
   };
   const app =
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
       : new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events', port: config.port });
-  registerListeners(app, { service, deduper });
+  registerListeners(app, { service, deduper, ...(digest && { digest }) });
   return app;
 }

@@ -6,6 +6,8 @@ export interface CliContext {
   stderr: Writable;
   /** Defaults to the process's standard input. */
   stdin?: Readable;
+  /** Ends a command that runs until stopped (`start`); without it, Ctrl-C or SIGTERM does. */
+  stop?: AbortSignal;
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
@@ -25,4 +27,21 @@ export class UsageError extends Error {
 
 export function writeLine(stream: Writable, text = ''): void {
   stream.write(`${text}\n`);
+}
+
+/** Resolves when a command that runs until stopped should stop. */
+export function stopRequested(context: CliContext): Promise<void> {
+  const { stop } = context;
+  if (stop) {
+    return stop.aborted ? Promise.resolve() : new Promise((resolve) => stop.addEventListener('abort', () => resolve()));
+  }
+  return new Promise((resolve) => {
+    const done = () => {
+      process.off('SIGINT', done);
+      process.off('SIGTERM', done);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
 }

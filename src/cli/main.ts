@@ -1,5 +1,6 @@
 import { type CliCommand, type CliContext, UsageError, writeLine } from './command.js';
 import { askCommand } from './commands/ask.js';
+import { digestCommand } from './commands/digest.js';
 import { importCommand } from './commands/import.js';
 import { latestCommand } from './commands/latest.js';
 import { startCommand } from './commands/start.js';
@@ -12,6 +13,7 @@ const COMMANDS: readonly CliCommand[] = [
   latestCommand,
   importCommand,
   validateCommand,
+  digestCommand,
   startCommand,
 ];
 

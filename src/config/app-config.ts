@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type DigestConfig, digestEnvShape, toDigestConfig } from './digest-config.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
@@ -28,6 +29,7 @@ const envSchema = z
       .default(3000),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     DATA_DIR: z.string().trim().min(1, 'must not be empty when set').optional(),
+    ...digestEnvShape,
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
@@ -47,10 +49,12 @@ interface CommonConfig {
   logLevel: LogLevelName;
   /** Web API base; undefined means Slack's own. */
   slackApiUrl: string | undefined;
+  digest: DigestConfig;
 }
 
 export type AppConfig =
-  | (CommonConfig & { mode: 'local' })
+  /** No Slack token: the local playground, its page on `port`. */
+  | (CommonConfig & { mode: 'local'; port: number })
   | (CommonConfig & { mode: 'socket'; botToken: string; appToken: string })
   | (CommonConfig & { mode: 'http'; botToken: string; signingSecret: string; port: number });
 
@@ -75,8 +79,9 @@ export function readAppConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
     dataDir: path.resolve(cwd, values.DATA_DIR ?? 'data'),
     logLevel: values.LOG_LEVEL,
     slackApiUrl: values.SLACK_API_URL,
+    digest: toDigestConfig(values),
   };
-  if (!values.SLACK_BOT_TOKEN) return { ...common, mode: 'local' };
+  if (!values.SLACK_BOT_TOKEN) return { ...common, mode: 'local', port: values.PORT };
   if (values.SLACK_APP_TOKEN) {
     return { ...common, mode: 'socket', botToken: values.SLACK_BOT_TOKEN, appToken: values.SLACK_APP_TOKEN };
   }

@@ -1,7 +1,7 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureContext } from '../support/cli-context.js';
 import { REPO_DATA_DIR, REPO_ROOT } from '../support/paths.js';
@@ -117,11 +117,23 @@ describe('breachbot', () => {
     expect(stderr).not.toContain('xoxp-not-a-bot-token');
   });
 
-  it('start answers each line typed at its prompt', async () => {
-    const { code, stdout } = await run(['start'], { input: 'helthec\nsteps ssn\nexit\n' });
-    expect(code).toBe(0);
-    expect(stdout).toContain('running locally on 2 incidents');
-    expect(stdout).toContain('HealthEC LLC');
-    expect(stdout).toContain('What to do: Social Security numbers');
+  it('start with no Slack token serves the playground until stopped, and points to `ask` for the terminal', async () => {
+    const stop = new AbortController();
+    const context = { ...captureContext({ ...env, PORT: '0' }, REPO_ROOT), stop: stop.signal };
+    const running = main(['start'], context);
+    const url = await vi.waitFor(
+      () => {
+        const found = /open (http:\/\/localhost:\d+)/.exec(context.stdout.text)?.[1];
+        if (!found) throw new Error(`no URL yet; stdout: ${context.stdout.text} stderr: ${context.stderr.text}`);
+        return found;
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    expect(context.stdout.text).toContain('on 2 incidents');
+    expect(context.stdout.text).toContain('npx breachbot ask');
+    expect((await fetch(url)).status).toBe(200);
+    stop.abort();
+    expect(await running).toBe(0);
+    await expect(fetch(url)).rejects.toThrow();
   });
 });

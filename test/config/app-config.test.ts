@@ -59,4 +59,45 @@ describe('readAppConfig', () => {
   it('treats an empty variable as unset', () => {
     expect(readAppConfig({ SLACK_BOT_TOKEN: '', PORT: '' }, '/srv')).toMatchObject({ mode: 'local' });
   });
+
+  it('reads the digest and store settings, with their defaults', () => {
+    expect(readAppConfig({}, '/srv').digest).toEqual({
+      databaseUrl: 'sqlite:./var/breachbot.db',
+      cron: '0 9 * * 1',
+      timeZone: 'UTC',
+      adminUserIds: undefined,
+    });
+    expect(
+      readAppConfig(
+        {
+          DATABASE_URL: 'postgres://bot:pw@db.internal:5432/breachbot',
+          DIGEST_CRON: '30 8 * * 5',
+          DIGEST_TZ: 'Europe/Berlin',
+          ADMIN_USER_IDS: 'U012ABCDEF, u034ghijkl',
+        },
+        '/srv',
+      ).digest,
+    ).toEqual({
+      databaseUrl: 'postgres://bot:pw@db.internal:5432/breachbot',
+      cron: '30 8 * * 5',
+      timeZone: 'Europe/Berlin',
+      adminUserIds: ['U012ABCDEF', 'U034GHIJKL'],
+    });
+  });
+
+  it('says what is wrong with a digest or store setting, never echoing a database password', () => {
+    const lines = problems({
+      DATABASE_URL: 'mysql://root:hunter2@db/breachbot',
+      DIGEST_CRON: '0 0 9 * * 1',
+      DIGEST_TZ: 'Mars/Olympus_Mons',
+      ADMIN_USER_IDS: 'alice,bob',
+    });
+    expect(lines).toEqual([
+      'DATABASE_URL: must be sqlite:<path> or postgres://… (for example sqlite:./var/breachbot.db or postgres://user:password@host:5432/breachbot)',
+      'DIGEST_CRON: must be a five-field cron expression such as "0 9 * * 1" (Mondays at 09:00)',
+      'DIGEST_TZ: must be an IANA time zone such as UTC or Europe/Berlin',
+      'ADMIN_USER_IDS: must be Slack user ids separated by commas, such as U012ABCDEF,U034GHIJKL',
+    ]);
+    expect(lines.join('\n')).not.toContain('hunter2');
+  });
 });

@@ -46,9 +46,11 @@ describe('manifest.yml', async () => {
   it('asks only for the scopes the code needs', () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
       'app_mentions:read',
+      'channels:history',
       'chat:write',
       'chat:write.public',
       'commands',
+      'groups:history',
       'im:history',
     ]);
   });

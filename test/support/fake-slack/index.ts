@@ -1,7 +1,24 @@
-export type { Fault } from './faults.js';
-export { FAKE_IDS } from './ids.js';
-export * from './payloads.js';
-export * from './sign-request.js';
-export * from './socket-mode-server.js';
+/**
+ * The Slack emulator under the names the tests have always used. It lives in src/slack-emulator,
+ * where the playground runs it too.
+ */
+export type { Fault } from '../../../src/slack-emulator/faults.js';
+export { DEFAULT_IDS as FAKE_IDS } from '../../../src/slack-emulator/ids.js';
+export * from '../../../src/slack-emulator/payloads.js';
+export * from '../../../src/slack-emulator/sign-request.js';
+export {
+  type Envelope,
+  type EnvelopeType,
+  type SocketAck,
+  type SocketModeEmulator as FakeSocketMode,
+  type SocketModeEmulatorOptions as FakeSocketModeOptions,
+  startSocketModeEmulator as startFakeSocketMode,
+} from '../../../src/slack-emulator/socket-mode-server.js';
+export type {
+  ChannelSpec,
+  ChannelVisibility,
+  UserSpec,
+  Workspace,
+  WorkspaceOptions,
+} from '../../../src/slack-emulator/workspace.js';
 export * from './web-api-server.js';
-export type { ChannelSpec, ChannelVisibility, UserSpec, Workspace, WorkspaceOptions } from './workspace.js';

@@ -1,24 +1,36 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import { parseDigestCommand } from '../../../digest/parse-digest-command.js';
 import { answerMessage } from '../../../views/blocks/answer-message.js';
 import type { ListenerDeps } from '../../listener-deps.js';
+import { decodeSlackText } from '../../slack-text.js';
+import { runDigestCommand } from './digest-subcommand.js';
 
-const commandSchema = z.object({ text: z.string(), user_id: z.string().min(1) });
+const commandSchema = z.object({ text: z.string(), user_id: z.string().min(1), channel_id: z.string().min(1) });
 
 /**
- * `/breach <anything>`: the answer is computed in milliseconds, so it goes back in the ack itself,
- * ephemeral, well inside Slack's 3 seconds.
+ * `/breach <anything>`: a search is computed in milliseconds, so its answer goes back in the ack
+ * itself, ephemeral, well inside Slack's 3 seconds. `digest …` and `watch …` touch the store and
+ * may post, so they ack at once and answer through `respond`.
  */
-export function breachCommandCallback({ service }: ListenerDeps) {
-  return async ({ command, ack, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
+export function breachCommandCallback({ service, digest }: ListenerDeps) {
+  return async ({ command, ack, respond, client, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     const parsed = commandSchema.safeParse(command);
     if (!parsed.success) {
       logger.warn('breach command: unexpected payload', { issues: parsed.error.issues.length });
       await ack({ response_type: 'ephemeral', text: 'Sorry, I could not read that command. Please try again.' });
       return;
     }
-    const message = answerMessage(service.answer(parsed.data.text));
+    const { user_id: userId, channel_id: channelId } = parsed.data;
+    const text = decodeSlackText(parsed.data.text);
+    const digestCommand = parseDigestCommand(text);
+    if (digestCommand) {
+      await ack();
+      await runDigestCommand(digest, digestCommand, { channelId, userId, respond, client, logger });
+      return;
+    }
+    const message = answerMessage(service.answer(text));
     await ack({ response_type: 'ephemeral', ...message });
-    logger.debug('breach command answered', { user: parsed.data.user_id });
+    logger.debug('breach command answered', { user: userId });
   };
 }

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { answerMessage } from '../../../views/blocks/answer-message.js';
 import type { ListenerDeps } from '../../listener-deps.js';
-import { stripBotMention } from '../../mentions.js';
+import { decodeSlackText, stripBotMention } from '../../slack-text.js';
 
 export interface QuestionEvent {
   eventId: string | undefined;
@@ -22,7 +22,7 @@ export async function answerInThread(
   botUserId: string | undefined,
 ): Promise<boolean> {
   if (event.eventId && !deduper.firstTime(event.eventId)) return false;
-  const message = answerMessage(service.answer(stripBotMention(event.text, botUserId)));
+  const message = answerMessage(service.answer(decodeSlackText(stripBotMention(event.text, botUserId))));
   await client.chat.postMessage({ channel: event.channel, thread_ts: event.threadTs ?? event.ts, ...message });
   return true;
 }

@@ -3,15 +3,17 @@ import { latestIncidents } from '../../../answer/stats.js';
 import { appHomeView } from '../../../views/blocks/app-home.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 
-export function appHomeOpenedCallback({ service }: ListenerDeps) {
+export function appHomeOpenedCallback({ service, digest }: ListenerDeps) {
   return async ({ event, client, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>) => {
     if (event.tab !== 'home') return;
     try {
-      // Digest channels and the watchlist arrive with the digest (issue #5); until then, none.
+      const [subscriptions, watchlist] = digest
+        ? await Promise.all([digest.store.subscriptions(), digest.store.watchlist()])
+        : [[], []];
       const view = appHomeView({
         latest: latestIncidents(service.dataset.incidents, 5),
-        digestChannels: [],
-        watchlist: [],
+        digestChannels: subscriptions.map((subscription) => subscription.channelId),
+        watchlist: watchlist.map((vendor) => vendor.name),
       });
       await client.views.publish({ user_id: event.user, view });
     } catch (error) {

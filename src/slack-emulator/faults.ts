@@ -1,4 +1,4 @@
-/** What a fault makes the fake answer instead of the real result; queued per method and consumed in order. */
+/** What a fault makes the emulator answer instead of the real result; queued per method and consumed in order. */
 export type Fault =
   | { status: 429; retryAfter: number }
   | { status: 404 | 410 | 500 | 502 | 503 | 504; body?: string }

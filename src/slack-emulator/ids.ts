@@ -1,5 +1,5 @@
-/** Identifiers the fakes use unless a test overrides them; shaped like real Slack ids. */
-export const FAKE_IDS = {
+/** Identifiers the emulator uses unless told others; shaped like real Slack ids. */
+export const DEFAULT_IDS = {
   teamId: 'T0FAKETEAM',
   teamDomain: 'breachbot-test',
   appId: 'A0FAKEAPP1',

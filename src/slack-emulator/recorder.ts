@@ -42,7 +42,7 @@ export class Recorder<T> {
     });
   }
 
-  /** Fails pending waits so a test blocked on a closed fake fails fast instead of timing out. */
+  /** Fails pending waits so a test blocked on a closed emulator fails fast instead of timing out. */
   rejectPending(reason: string): void {
     for (const waiter of this.waiters) waiter.reject(new Error(reason));
     this.waiters.clear();

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { isRecord, parseJsonOrText } from './http-body.js';
-import { FAKE_IDS } from './ids.js';
+import { DEFAULT_IDS } from './ids.js';
 import { Recorder } from './recorder.js';
 
 export type EnvelopeType = 'slash_commands' | 'events_api' | 'interactive';
@@ -23,11 +23,11 @@ export interface SocketAck {
   at: number;
 }
 
-export interface FakeSocketModeOptions {
+export interface SocketModeEmulatorOptions {
   appId?: string;
 }
 
-export interface FakeSocketMode {
+export interface SocketModeEmulator {
   /** A fresh one-time connection URL, as apps.connections.open returns. */
   url(): string;
   /** Connections that have been sent `hello` and are still open. */
@@ -83,8 +83,8 @@ function closeSocket(socket: WebSocket): Promise<void> {
   });
 }
 
-export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): Promise<FakeSocketMode> {
-  const appId = options.appId ?? FAKE_IDS.appId;
+export async function startSocketModeEmulator(options: SocketModeEmulatorOptions = {}): Promise<SocketModeEmulator> {
+  const appId = options.appId ?? DEFAULT_IDS.appId;
   const httpServer = createServer((_req, res) => {
     res.writeHead(426).end();
   });
@@ -109,7 +109,7 @@ export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): 
       JSON.stringify({
         type: 'hello',
         num_connections: sockets.length,
-        debug_info: { host: 'applink-fake-0', build_number: 1, approximate_connection_time: 18060 },
+        debug_info: { host: 'applink-emulator-0', build_number: 1, approximate_connection_time: 18060 },
         connection_info: { app_id: appId },
       }),
     );
@@ -159,11 +159,11 @@ export async function startFakeSocketMode(options: FakeSocketModeOptions = {}): 
     waitForAck,
     send: async (envelope, timeoutMs = DEFAULT_WAIT_MS) => waitForAck(await dispatch(envelope, timeoutMs), timeoutMs),
     requestReconnect: (reason = 'refresh_requested') => {
-      newestOpen()?.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'applink-fake-0' } }));
+      newestOpen()?.send(JSON.stringify({ type: 'disconnect', reason, debug_info: { host: 'applink-emulator-0' } }));
     },
     close: async () => {
-      acks.rejectPending('fake Socket Mode server closed');
-      connections.rejectPending('fake Socket Mode server closed');
+      acks.rejectPending('Socket Mode emulator closed');
+      connections.rejectPending('Socket Mode emulator closed');
       await Promise.all([...sockets].map(closeSocket));
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       httpServer.closeAllConnections();

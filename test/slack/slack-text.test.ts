@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripBotMention } from '../../src/slack/mentions.js';
+import { decodeSlackText, stripBotMention } from '../../src/slack/slack-text.js';
 
 describe('stripBotMention', () => {
   it("removes the bot's own mention wherever it is, and keeps other mentions", () => {
@@ -9,5 +9,13 @@ describe('stripBotMention', () => {
 
   it('removes a leading mention when the bot id is unknown', () => {
     expect(stripBotMention('<@U0BOT> steps ssn', undefined)).toBe('steps ssn');
+  });
+});
+
+describe('decodeSlackText', () => {
+  it('turns the three entities Slack sends back into what was typed, once', () => {
+    expect(decodeSlackText('at&amp;t')).toBe('at&t');
+    expect(decodeSlackText('&lt;script&gt; &amp;lt;')).toBe('<script> &lt;');
+    expect(decodeSlackText('plain words')).toBe('plain words');
   });
 });

@@ -1,4 +1,4 @@
-import { FAKE_IDS } from './ids.js';
+import { DEFAULT_IDS } from './ids.js';
 
 export type ChannelVisibility = 'public' | 'private' | 'not_found';
 
@@ -7,6 +7,8 @@ export interface ChannelSpec {
   name?: string;
   /** Whether the bot is in the channel; posting to a private channel it is not in answers not_in_channel. */
   isMember?: boolean;
+  /** An archived channel takes no posts (is_archived). */
+  isArchived?: boolean;
 }
 
 export interface UserSpec {
@@ -23,6 +25,8 @@ export interface WorkspaceOptions {
   appId?: string;
   botUserId?: string;
   botId?: string;
+  /** The bot user's name, which people type as @name to mention it. */
+  botName?: string;
   /** Exact bot token to accept; by default any `xoxb-` token is accepted. */
   botToken?: string;
   /** Exact app-level token to accept for apps.connections.open; by default any `xapp-` token. */
@@ -35,13 +39,14 @@ export interface WorkspaceOptions {
   unknownUsers?: 'synthesize' | 'not_found';
 }
 
-/** The fake workspace's settings, mutable so a test can change a channel between calls. */
+/** The emulated workspace's settings, mutable so a test can change a channel between calls. */
 export class Workspace {
   readonly teamId: string;
   readonly teamDomain: string;
   readonly appId: string;
   readonly botUserId: string;
   readonly botId: string;
+  readonly botName: string;
   readonly botToken: string | undefined;
   readonly appToken: string | undefined;
   unknownChannels: ChannelVisibility;
@@ -50,11 +55,12 @@ export class Workspace {
   private readonly users = new Map<string, UserSpec>();
 
   constructor(options: WorkspaceOptions = {}) {
-    this.teamId = options.teamId ?? FAKE_IDS.teamId;
-    this.teamDomain = options.teamDomain ?? FAKE_IDS.teamDomain;
-    this.appId = options.appId ?? FAKE_IDS.appId;
-    this.botUserId = options.botUserId ?? FAKE_IDS.botUserId;
-    this.botId = options.botId ?? FAKE_IDS.botId;
+    this.teamId = options.teamId ?? DEFAULT_IDS.teamId;
+    this.teamDomain = options.teamDomain ?? DEFAULT_IDS.teamDomain;
+    this.appId = options.appId ?? DEFAULT_IDS.appId;
+    this.botUserId = options.botUserId ?? DEFAULT_IDS.botUserId;
+    this.botId = options.botId ?? DEFAULT_IDS.botId;
+    this.botName = options.botName ?? 'breachbot';
     this.botToken = options.botToken;
     this.appToken = options.appToken;
     this.unknownChannels = options.unknownChannels ?? 'public';
@@ -77,5 +83,19 @@ export class Workspace {
 
   user(id: string): UserSpec | undefined {
     return this.users.get(id) ?? (this.unknownUsers === 'synthesize' ? {} : undefined);
+  }
+
+  /** The channels set up for this workspace, in the order given. */
+  listChannels(): { id: string; spec: ChannelSpec }[] {
+    return [...this.channels].map(([id, spec]) => ({ id, spec }));
+  }
+
+  /** The bot's direct-message channel with a person: where a post to their user id lands, as in Slack. */
+  directMessageChannel(userId: string): string {
+    return `D${userId.slice(1)}`;
+  }
+
+  isDirectMessage(channelId: string): boolean {
+    return /^D[A-Z0-9]+$/.test(channelId);
   }
 }

@@ -1,0 +1,83 @@
+import { WebClient } from '@slack/web-api';
+import { appLogger, webClientOptions } from '../../app.js';
+import { readAppConfig } from '../../config/app-config.js';
+import type { ChannelOutcome } from '../../digest/deliver-digest.js';
+import { openDigest } from '../../slack/digest-feature.js';
+import { renderDigestText } from '../../views/text/render-digest.js';
+import { type CliCommand, type CliContext, UsageError, writeLine } from '../command.js';
+import { loadAnswerContext } from '../load-answer-context.js';
+
+/**
+ * `breachbot digest --dry-run` and `breachbot digest run`: the digest of the newest scheduled run,
+ * printed, or delivered to the subscribed channels that have not had it. Same environment as the bot.
+ */
+export const digestCommand: CliCommand = {
+  name: 'digest',
+  summary: "print this period's digest (--dry-run), or deliver it to the subscribed channels (run)",
+  help: [
+    'Usage: breachbot digest --dry-run',
+    '       breachbot digest run',
+    '',
+    "  --dry-run  print this period's digest (the one the newest scheduled run delivers); posts and records nothing",
+    '  run        deliver it to every subscribed channel that has not had it; safe to repeat, nothing is posted twice',
+    '',
+    'Environment: as the bot. DATA_DIR, DATABASE_URL (default sqlite:./var/breachbot.db), DIGEST_CRON',
+    '(default "0 9 * * 1"), DIGEST_TZ (default UTC); `run` also needs SLACK_BOT_TOKEN (and SLACK_API_URL if not Slack).',
+    'Exit status of `run`: 0 when every channel has it, 1 when a channel failed (the lines say which and why).',
+  ].join('\n'),
+  async run(args, context) {
+    const mode = args.length === 1 && (args[0] === '--dry-run' || args[0] === 'run') ? args[0] : undefined;
+    if (!mode) throw new UsageError(`expected --dry-run or run (got "${args.join(' ')}").`);
+    return mode === '--dry-run' ? dryRun(context) : deliver(context);
+  },
+};
+
+async function dryRun(context: CliContext): Promise<number> {
+  const config = readAppConfig(context.env, context.cwd);
+  const { dataset } = await loadAnswerContext(context);
+  const digest = await openDigest({ config: config.digest, cwd: context.cwd, dataset, logger: appLogger('warn') });
+  try {
+    writeLine(context.stdout, renderDigestText(await digest.runner.compose()));
+  } finally {
+    await digest.close();
+  }
+  return 0;
+}
+
+async function deliver(context: CliContext): Promise<number> {
+  const config = readAppConfig(context.env, context.cwd);
+  if (config.mode === 'local') {
+    throw new UsageError('`digest run` posts to Slack: set SLACK_BOT_TOKEN (as for the bot), or use --dry-run.');
+  }
+  const { dataset } = await loadAnswerContext(context);
+  const logger = appLogger(config.logLevel);
+  const client = new WebClient(config.botToken, { ...webClientOptions(config), logger });
+  const digest = await openDigest({ config: config.digest, cwd: context.cwd, dataset, logger, client });
+  try {
+    const run = await digest.runner.deliver(digest.runner.currentFire(), 'all-subscribed');
+    writeLine(
+      context.stdout,
+      `Digest ${run.digest.period.key} (${run.digest.period.from} to ${run.digest.period.to}):`,
+    );
+    if (run.outcomes.length === 0) writeLine(context.stdout, '  no channel is subscribed (`/breach digest on` in one)');
+    for (const outcome of run.outcomes) writeLine(context.stdout, `  ${outcome.channelId}: ${describe(outcome)}`);
+    return run.outcomes.some((outcome) => outcome.outcome === 'failed' || outcome.outcome === 'not-tried') ? 1 : 0;
+  } finally {
+    await digest.close();
+  }
+}
+
+function describe(outcome: ChannelOutcome): string {
+  switch (outcome.outcome) {
+    case 'sent':
+      return 'posted';
+    case 'recovered':
+      return 'had been posted by an interrupted run; recorded now';
+    case 'skipped':
+      return outcome.state === 'sent' ? 'already had it' : `not posted (${outcome.state})`;
+    case 'failed':
+      return `failed: ${outcome.error}${outcome.permanent ? ' (skipped for this period)' : ' (will be retried)'}`;
+    case 'not-tried':
+      return 'not tried: the run stopped on an earlier error';
+  }
+}

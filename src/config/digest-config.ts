@@ -1,0 +1,75 @@
+import { validate as isValidCron } from 'node-cron';
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL, databaseUrlSchema } from '../store/open-store.js';
+
+export const DEFAULT_DIGEST_CRON = '0 9 * * 1';
+export const DEFAULT_DIGEST_TZ = 'UTC';
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The digest's and the store's settings (design.md §3). Like every setting, a message names what is
+ * wrong and never echoes the value: a DATABASE_URL carries a password.
+ */
+export const digestEnvShape = {
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const parsed = databaseUrlSchema.safeParse(value);
+      for (const issue of parsed.error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message });
+    })
+    .default(DEFAULT_DATABASE_URL),
+  // Five fields only: a digest covers whole days, and the period arithmetic steps by minutes.
+  DIGEST_CRON: z
+    .string()
+    .trim()
+    .refine((value) => value.split(/\s+/).length === 5 && isValidCron(value), {
+      error: 'must be a five-field cron expression such as "0 9 * * 1" (Mondays at 09:00)',
+    })
+    .default(DEFAULT_DIGEST_CRON),
+  DIGEST_TZ: z
+    .string()
+    .trim()
+    .refine(isTimeZone, { error: 'must be an IANA time zone such as UTC or Europe/Berlin' })
+    .default(DEFAULT_DIGEST_TZ),
+  ADMIN_USER_IDS: z
+    .string()
+    .trim()
+    .transform((value) =>
+      value
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((id) => id.toUpperCase()),
+    )
+    .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,}$/.test(id)), {
+      error: 'must be Slack user ids separated by commas, such as U012ABCDEF,U034GHIJKL',
+    })
+    .optional(),
+};
+
+export interface DigestConfig {
+  databaseUrl: string;
+  cron: string;
+  timeZone: string;
+  /** When set, only these users may change digest subscriptions and the watchlist. */
+  adminUserIds: readonly string[] | undefined;
+}
+
+const digestEnvSchema = z.object(digestEnvShape);
+
+export function toDigestConfig(values: z.output<typeof digestEnvSchema>): DigestConfig {
+  return {
+    databaseUrl: values.DATABASE_URL,
+    cron: values.DIGEST_CRON,
+    timeZone: values.DIGEST_TZ,
+    adminUserIds: values.ADMIN_USER_IDS && values.ADMIN_USER_IDS.length > 0 ? values.ADMIN_USER_IDS : undefined,
+  };
+}

@@ -1,0 +1,96 @@
+import type { Guidance } from '../guidance/model.js';
+import type { Incident } from '../incidents/model.js';
+import type { Store } from '../store/store.js';
+import { digestMessage } from '../views/blocks/digest-message.js';
+import { ChannelPacer } from './channel-pacer.js';
+import type { Clock } from './clock.js';
+import { composeDigest, type Digest } from './compose-digest.js';
+import { type ChannelOutcome, type DeliveryLogger, type DigestPoster, deliverDigest } from './deliver-digest.js';
+import type { DigestSchedule } from './digest-schedule.js';
+
+/** Periods the trend compares against. */
+export const TREND_PERIODS = 4;
+/** A delivery lease: far longer than one post with all the WebClient's retries and Retry-After waits. */
+export const DELIVERY_LEASE_MS = 10 * 60_000;
+
+export interface DigestRunnerDeps {
+  incidents: readonly Incident[];
+  guidance: Guidance;
+  store: Store;
+  schedule: DigestSchedule;
+  clock: Clock;
+  instanceId: string;
+  logger: DeliveryLogger;
+  /** Absent where nothing is posted (`breachbot digest --dry-run`, previews). */
+  poster?: DigestPoster;
+  leaseMs?: number;
+}
+
+export interface DigestRun {
+  fire: Date;
+  digest: Digest;
+  outcomes: ChannelOutcome[];
+}
+
+/** Which subscribed channels a delivery goes to. */
+export type DeliveryAudience =
+  /** Channels subscribed by the time of the fire: what the schedule and the catch-up deliver. */
+  | 'subscribed-before-fire'
+  /** Every subscribed channel that has not had it: `breachbot digest run`. */
+  | 'all-subscribed';
+
+/** Composes the digest of a period and delivers it: shared by the scheduler, the CLI and `/breach digest`. */
+export class DigestRunner {
+  private readonly pacer: ChannelPacer;
+
+  constructor(private readonly deps: DigestRunnerDeps) {
+    this.pacer = new ChannelPacer(deps.clock);
+  }
+
+  get schedule(): DigestSchedule {
+    return this.deps.schedule;
+  }
+
+  /** The newest fire at or before now: "this period" for previews, dry runs and `digest run`. */
+  currentFire(): Date {
+    const fire = this.deps.schedule.lastFireAtOrBefore(new Date(this.deps.clock.now()));
+    if (!fire) throw new Error(`DIGEST_CRON "${this.deps.schedule.cron}" has not fired in the last month`);
+    return fire;
+  }
+
+  async compose(fire: Date = this.currentFire()): Promise<Digest> {
+    const { schedule, store } = this.deps;
+    const period = schedule.periodFor(fire);
+    const watchlist = (await store.watchlist()).map((vendor) => vendor.name);
+    return composeDigest({
+      incidents: this.deps.incidents,
+      period,
+      previous: schedule.previousPeriods(period, TREND_PERIODS),
+      watchlist,
+      guidance: this.deps.guidance,
+    });
+  }
+
+  async deliver(fire: Date, audience: DeliveryAudience): Promise<DigestRun> {
+    const { poster, store, clock } = this.deps;
+    if (!poster) throw new Error('this digest runner has no Slack connection to post with');
+    const digest = await this.compose(fire);
+    const subscriptions = await store.subscriptions();
+    const channelIds = subscriptions
+      .filter((subscription) => audience === 'all-subscribed' || subscription.subscribedAt <= fire.getTime())
+      .map((subscription) => subscription.channelId);
+    const outcomes = await deliverDigest(
+      {
+        store,
+        poster,
+        clock,
+        pacer: this.pacer,
+        instanceId: this.deps.instanceId,
+        leaseMs: this.deps.leaseMs ?? DELIVERY_LEASE_MS,
+        logger: this.deps.logger,
+      },
+      { period: digest.period, message: digestMessage(digest), channelIds, postedNoEarlierThan: fire.getTime() },
+    );
+    return { fire, digest, outcomes };
+  }
+}

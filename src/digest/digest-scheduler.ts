@@ -1,0 +1,128 @@
+import { createTask, type RunCoordinator, type ScheduledTask } from 'node-cron';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+import type { DeliveryLogger } from './deliver-digest.js';
+import type { DeliveryAudience, DigestRun, DigestRunner } from './digest-runner.js';
+
+export const DIGEST_TASK_NAME = 'breachbot-digest';
+/** How long an instance's election for one fire holds: longer than a run, shorter than the schedule. */
+const ELECTION_LEASE_MS = 30 * 60_000;
+/** When channels failed with a transient error, the run is tried again after these delays. */
+export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000] as const;
+
+/**
+ * Elects one instance per fire through the shared store, so that with several instances one runs the
+ * digest. Not the only guard: each channel's delivery is claimed in the store as well, so an instance
+ * that wrongly runs (a clock far off, a lock that expired) still posts nothing twice.
+ */
+export function storeRunCoordinator(store: Store, instanceId: string, clock: Clock): RunCoordinator {
+  return {
+    shouldRun: (key, ttlMs) => store.acquireLock(key, instanceId, clock.now(), ttlMs),
+    // The lock is left to expire rather than released: a late instance must not win the same fire.
+  };
+}
+
+export interface DigestSchedulerDeps {
+  runner: DigestRunner;
+  store: Store;
+  clock: Clock;
+  instanceId: string;
+  logger: DeliveryLogger;
+  retryDelaysMs?: readonly number[];
+}
+
+/**
+ * Fires the digest at DIGEST_CRON in DIGEST_TZ (node-cron), catches up a fire missed while the bot was
+ * down, and retries channels that failed for a passing reason.
+ */
+export class DigestScheduler {
+  private task: ScheduledTask | undefined;
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(private readonly deps: DigestSchedulerDeps) {}
+
+  /** Starts the schedule, then catches up: resolves when the catch-up run is done. */
+  async start(): Promise<DigestRun | undefined> {
+    const { runner, store, clock, instanceId, logger } = this.deps;
+    this.task = createTask(runner.schedule.cron, () => this.runFire('scheduled'), {
+      name: DIGEST_TASK_NAME,
+      timezone: runner.schedule.timeZone,
+      noOverlap: true,
+      distributed: true,
+      runCoordinator: storeRunCoordinator(store, instanceId, clock),
+      distributedLease: ELECTION_LEASE_MS,
+      logger: {
+        info: (message) => logger.info(`node-cron: ${message}`),
+        warn: (message) => logger.warn(`node-cron: ${message}`),
+        error: (message) => logger.error(`node-cron: ${String(message)}`),
+        debug: () => undefined,
+      },
+    });
+    await this.task.start();
+    return this.runFire('catch-up');
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.retryTimers) clearTimeout(timer);
+    this.retryTimers.clear();
+    await this.task?.destroy();
+  }
+
+  nextRun(): Date | undefined {
+    return this.deps.runner.schedule.nextFireAfter(new Date(this.deps.clock.now()));
+  }
+
+  /**
+   * Delivers the newest fire's digest to the channels subscribed by then that have not had it. The
+   * store's claims make this safe to run any number of times: it is the catch-up, the cron run and the
+   * retry alike.
+   */
+  private async runFire(reason: 'scheduled' | 'catch-up' | 'retry', attempt = 0): Promise<DigestRun | undefined> {
+    const { runner, logger } = this.deps;
+    if (this.stopped) return undefined;
+    const fire = runner.schedule.lastFireAtOrBefore(new Date(this.deps.clock.now()));
+    if (!fire) return undefined;
+    const audience: DeliveryAudience = 'subscribed-before-fire';
+    try {
+      const run = await runner.deliver(fire, audience);
+      const counts = countOutcomes(run);
+      if (reason !== 'catch-up' || counts.sent + counts.recovered + counts.failed > 0) {
+        logger.info(`digest: ${reason} run for ${run.digest.period.key}`, counts);
+      }
+      if (counts.retryable > 0) this.scheduleRetry(attempt);
+      return run;
+    } catch (error) {
+      logger.error(`digest: ${reason} run failed`, { error: (error as Error).message });
+      this.scheduleRetry(attempt);
+      return undefined;
+    }
+  }
+
+  private scheduleRetry(attempt: number): void {
+    const delays = this.deps.retryDelaysMs ?? RETRY_DELAYS_MS;
+    const delay = delays[attempt];
+    if (delay === undefined || this.stopped) return;
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      void this.runFire('retry', attempt + 1);
+    }, delay);
+    timer.unref();
+    this.retryTimers.add(timer);
+  }
+}
+
+function countOutcomes(run: DigestRun) {
+  const counts = { sent: 0, recovered: 0, skipped: 0, failed: 0, retryable: 0 };
+  for (const outcome of run.outcomes) {
+    if (outcome.outcome === 'sent') counts.sent++;
+    else if (outcome.outcome === 'recovered') counts.recovered++;
+    else if (outcome.outcome === 'skipped') counts.skipped++;
+    else if (outcome.outcome === 'failed') {
+      counts.failed++;
+      if (!outcome.permanent) counts.retryable++;
+    } else counts.retryable++;
+  }
+  return counts;
+}

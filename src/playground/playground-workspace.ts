@@ -1,0 +1,32 @@
+import type { SlackEmulatorOptions } from '../slack-emulator/web-api-server.js';
+import type { AppFeatures } from './app-manifest.js';
+
+/** The one person using the playground. */
+export const PLAYGROUND_PERSON = { id: 'U0ALEX0001', name: 'alex', realName: 'Alex' } as const;
+
+/** A small workspace: where people talk, the security team's channel, and a trainer's. */
+export const PLAYGROUND_CHANNELS = [
+  { id: 'C0GENERAL1', name: 'general' },
+  { id: 'C0SECURITY', name: 'security' },
+  { id: 'C0TRAINING', name: 'training' },
+] as const;
+
+export const PLAYGROUND_TEAM_NAME = 'breachbot playground';
+
+export function playgroundWorkspace(features: AppFeatures, botToken: string): SlackEmulatorOptions {
+  return {
+    teamId: 'T0PLAYGRND',
+    teamDomain: 'breachbot-playground',
+    botName: features.botName,
+    botToken,
+    channels: Object.fromEntries(
+      PLAYGROUND_CHANNELS.map((channel) => [channel.id, { visibility: 'public', name: channel.name, isMember: true }]),
+    ),
+    // Only the channels above exist, as in a real workspace.
+    unknownChannels: 'not_found',
+    users: { [PLAYGROUND_PERSON.id]: { name: PLAYGROUND_PERSON.name, realName: PLAYGROUND_PERSON.realName } },
+    unknownUsers: 'not_found',
+    // The playground runs for hours: keep no log of calls for tests to inspect.
+    record: false,
+  };
+}

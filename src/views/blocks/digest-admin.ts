@@ -1,0 +1,122 @@
+import type { KnownBlock } from '@slack/types';
+import type { Delivery, Subscription, WatchedVendor } from '../../store/store.js';
+import type { SlackMessage } from './answer-message.js';
+import { context, header, section } from './elements.js';
+import { FALLBACK_TEXT_MAX, linesWithin, SECTION_TEXT_MAX, truncate } from './limits.js';
+import { channelMention, escapeMrkdwn, escapeWithin, userMention } from './mrkdwn.js';
+
+/** A short ephemeral answer: one section, and the same words as the fallback. */
+export function noticeMessage(mrkdwn: string): SlackMessage {
+  return { text: truncate(mrkdwn, FALLBACK_TEXT_MAX), blocks: [section(mrkdwn)] };
+}
+
+export function digestUsageMessage(topic: 'digest' | 'watch', problem: string): SlackMessage {
+  const usage =
+    topic === 'digest'
+      ? [
+          '`/breach digest on` send the weekly breach digest to this channel',
+          '`/breach digest off` stop it here',
+          '`/breach digest status` schedule, next run and last delivery',
+          '`/breach digest preview` show this period’s digest to you only',
+        ]
+      : [
+          '`/breach watch add <vendor>` flag that vendor’s breaches first in the digest',
+          '`/breach watch remove <vendor>` stop flagging it',
+          '`/breach watch list` the vendors watched',
+        ];
+  return noticeMessage([escapeWithin(problem, 500), ...usage.map(escapeMrkdwn)].join('\n'));
+}
+
+export function refusedMessage(adminUserIds: readonly string[]): SlackMessage {
+  const admins = adminUserIds.slice(0, 10).map(userMention).join(', ');
+  return noticeMessage(`Only breachbot admins can change the digest and the watchlist. Ask ${admins}.`);
+}
+
+/** "Mon, 7 Dec 2026, 09:00 UTC" in the digest's time zone. */
+export function formatInstant(instant: Date | number, timeZone: string): string {
+  const formatted = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+  return `${formatted} ${timeZone}`;
+}
+
+export interface DigestStatus {
+  channelId: string;
+  subscription: Subscription | undefined;
+  cron: string;
+  timeZone: string;
+  nextRun: Date | undefined;
+  lastDelivery: Delivery | undefined;
+  /** Subscribed channels whose newest delivery failed: the ones nobody can ask from inside. */
+  failing: readonly Delivery[];
+}
+
+export function digestStatusMessage(status: DigestStatus): SlackMessage {
+  const { subscription, timeZone } = status;
+  const here = channelMention(status.channelId);
+  const subscribed = subscription
+    ? `The weekly digest is *on* in ${here}, since ${formatInstant(subscription.subscribedAt, timeZone)} (by ${userMention(subscription.subscribedBy)}).`
+    : `The weekly digest is *off* in ${here}. Turn it on with \`/breach digest on\`.`;
+  const schedule = `Schedule: \`${escapeMrkdwn(status.cron)}\` in ${escapeMrkdwn(timeZone)}. Next run: ${
+    status.nextRun ? formatInstant(status.nextRun, timeZone) : 'none within a month'
+  }.`;
+  const blocks: KnownBlock[] = [header('Weekly digest'), section(`${subscribed}\n${schedule}`)];
+  blocks.push(
+    section(
+      `Last delivery here: ${status.lastDelivery ? describeDelivery(status.lastDelivery, timeZone) : 'none yet'}.`,
+    ),
+  );
+  if (status.failing.length > 0) {
+    blocks.push(
+      section(
+        linesWithin(
+          [
+            '*Channels the last digest could not reach*',
+            ...status.failing.map(
+              (delivery) =>
+                `• ${channelMention(delivery.channelId)}: ${escapeWithin(delivery.error ?? delivery.state, 200)} (${escapeMrkdwn(delivery.periodKey)})`,
+            ),
+          ],
+          SECTION_TEXT_MAX,
+          (left) => `…and ${left} more`,
+        ),
+      ),
+    );
+  }
+  blocks.push(context(['`/breach digest preview` shows this period’s digest to you only; it records nothing.']));
+  return { text: truncate(`${subscribed} ${schedule}`, FALLBACK_TEXT_MAX), blocks };
+}
+
+function describeDelivery(delivery: Delivery, timeZone: string): string {
+  const when = formatInstant(delivery.updatedAt, timeZone);
+  const period = escapeMrkdwn(delivery.periodKey);
+  switch (delivery.state) {
+    case 'sent':
+      return `${period}, posted ${when}`;
+    case 'sending':
+      return `${period}, being posted since ${when}`;
+    case 'retry':
+      return `${period}, failed ${when} (${escapeWithin(delivery.error ?? 'unknown error', 200)}); it will be retried`;
+    case 'failed':
+      return `${period}, skipped ${when}: ${escapeWithin(delivery.error ?? 'unknown error', 200)}`;
+  }
+}
+
+export function watchlistMessage(vendors: readonly WatchedVendor[], lead?: string): SlackMessage {
+  const list =
+    vendors.length === 0
+      ? escapeMrkdwn('The vendor watchlist is empty. Add one with `/breach watch add <vendor>`.')
+      : linesWithin(
+          [`*Vendor watchlist* (${vendors.length})`, ...vendors.map((vendor) => `• ${escapeMrkdwn(vendor.name)}`)],
+          SECTION_TEXT_MAX - (lead ? lead.length + 1 : 0),
+          (left) => `…and ${left} more`,
+        );
+  return noticeMessage(lead ? `${lead}\n${list}` : list);
+}

@@ -1,0 +1,105 @@
+import { WebClient } from '@slack/web-api';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
+import type { AnswerContext } from '../../src/answer/answer-query.js';
+import { webClientOptions } from '../../src/app.js';
+import { systemClock } from '../../src/digest/clock.js';
+import { DigestRunner } from '../../src/digest/digest-runner.js';
+import { DigestSchedule } from '../../src/digest/digest-schedule.js';
+import { DigestScheduler } from '../../src/digest/digest-scheduler.js';
+import { DIGEST_EVENT_TYPE, slackDigestPoster } from '../../src/slack/digest-poster.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack/index.js';
+import { describePostgres } from '../support/postgres-server.js';
+import { firstCardsAnswerContext } from '../support/repo-dataset.js';
+
+const CHANNELS = ['C0SEC00001', 'C0SEC00002', 'C0SEC00003', 'C0SEC00004'];
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+let context: AnswerContext;
+let fake: FakeSlack;
+const stores: Store[] = [];
+const schedulers: DigestScheduler[] = [];
+
+beforeAll(async () => {
+  context = await firstCardsAnswerContext();
+  fake = await startFakeSlack({
+    channels: Object.fromEntries(CHANNELS.map((id) => [id, { visibility: 'public', isMember: true }])),
+  });
+});
+
+afterEach(async () => {
+  for (const scheduler of schedulers.splice(0)) await scheduler.stop();
+  vi.useRealTimers();
+  for (const store of stores.splice(0)) await store.close();
+});
+
+afterAll(async () => {
+  await fake.close();
+});
+
+/** One bot instance: its own connection pool to the shared database, its own Slack client and scheduler. */
+async function instance(databaseUrl: string, name: string): Promise<DigestScheduler> {
+  const store = await openStore(databaseUrl);
+  stores.push(store);
+  const client = new WebClient('xoxb-1-test', webClientOptions({ slackApiUrl: fake.url }));
+  const runner = new DigestRunner({
+    incidents: context.dataset.incidents,
+    guidance: context.dataset.guidance,
+    store,
+    schedule: new DigestSchedule('0 9 * * 1', 'UTC'),
+    clock: systemClock,
+    instanceId: name,
+    logger: silent,
+    poster: slackDigestPoster(client),
+  });
+  const scheduler = new DigestScheduler({ runner, store, clock: systemClock, instanceId: name, logger: silent });
+  schedulers.push(scheduler);
+  return scheduler;
+}
+
+function digestPostsPerChannel(period: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const call of fake.callsTo('chat.postMessage')) {
+    const metadata = call.args.metadata as { event_type?: string; event_payload?: { period?: string } } | undefined;
+    if (call.status !== 200 || call.fault || metadata?.event_type !== DIGEST_EVENT_TYPE) continue;
+    if (metadata.event_payload?.period !== period) continue;
+    const channel = String(call.args.channel);
+    counts[channel] = (counts[channel] ?? 0) + 1;
+  }
+  return counts;
+}
+
+describePostgres('three instances sharing one PostgreSQL', (postgres) => {
+  it('fire at once and post exactly one digest per channel', async () => {
+    const databaseUrl = await postgres().createDatabase();
+    // Only Date and timers are faked: PostgreSQL and HTTP traffic run for real.
+    vi.useFakeTimers({ now: new Date('2026-12-07T08:59:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    const setup = await openStore(databaseUrl);
+    stores.push(setup);
+    for (const channel of CHANNELS) await setup.subscribe(channel, 'U1', Date.parse('2026-12-01T00:00:00Z'));
+
+    const instances = await Promise.all(['a', 'b', 'c'].map((name) => instance(databaseUrl, name)));
+    await Promise.all(instances.map((scheduler) => scheduler.start()));
+    expect(digestPostsPerChannel('2026-W49')).toEqual({});
+
+    await vi.advanceTimersByTimeAsync(61_000);
+    const expected = Object.fromEntries(CHANNELS.map((channel) => [channel, 1]));
+    await vi.waitFor(() => expect(digestPostsPerChannel('2026-W49')).toEqual(expected), { timeout: 10_000 });
+    for (const channel of CHANNELS) {
+      expect(await setup.delivery(channel, '2026-W49')).toMatchObject({ state: 'sent' });
+    }
+  });
+
+  it('start at once after a missed run and catch it up exactly once per channel', async () => {
+    const databaseUrl = await postgres().createDatabase();
+    vi.useFakeTimers({ now: new Date('2026-12-15T12:00:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    const setup = await openStore(databaseUrl);
+    stores.push(setup);
+    for (const channel of CHANNELS) await setup.subscribe(channel, 'U1', Date.parse('2026-12-01T00:00:00Z'));
+
+    const instances = await Promise.all(['a', 'b', 'c'].map((name) => instance(databaseUrl, name)));
+    await Promise.all(instances.map((scheduler) => scheduler.start()));
+    expect(digestPostsPerChannel('2026-W50')).toEqual(Object.fromEntries(CHANNELS.map((channel) => [channel, 1])));
+  });
+});

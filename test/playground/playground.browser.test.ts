@@ -1,0 +1,174 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBreachService } from '../../src/answer/breach-service.js';
+import { type Playground, startPlayground } from '../../src/playground/start-playground.js';
+import { REPO_ROOT } from '../support/paths.js';
+import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOT = path.join(REPO_ROOT, 'test-results', 'playground.png');
+/** Long enough for a slow CI machine; a passing run takes a fraction of it. */
+const WAIT_MS = 10_000;
+
+const hasChromium = existsSync(CHROMIUM);
+
+if (!hasChromium && process.env.CI) {
+  describe('the playground in Chromium', () => {
+    it('needs Chromium', () => {
+      throw new Error(`${CHROMIUM} is missing; CI must install it (apt-get install chromium, as .ci/run does).`);
+    });
+  });
+} else if (!hasChromium) {
+  console.warn(`Skipping the playground's browser test: no ${CHROMIUM}. Install it with: apt-get install chromium`);
+  describe.skip(`the playground in Chromium (skipped: no ${CHROMIUM}; apt-get install chromium)`, () => {
+    it('drives the page', () => {});
+  });
+} else {
+  describe('the playground in Chromium', () => {
+    let playground: Playground;
+    let browser: BrowserContext;
+    let page: Page;
+    let dataDir: string;
+    let profileDir: string;
+    const dialogs: string[] = [];
+
+    beforeAll(async () => {
+      dataDir = await firstCardsDataDir();
+      const { dataset, index } = await answerContextFor(dataDir);
+      playground = await startPlayground({
+        service: createBreachService(dataset, index),
+        config: { dataDir, logLevel: 'error' },
+        port: 0,
+      });
+      profileDir = await mkdtemp(path.join(os.tmpdir(), 'breachbot-chromium-'));
+      // A fresh profile each run (Playwright passes it to Chromium as --user-data-dir).
+      browser = await chromium.launchPersistentContext(profileDir, {
+        executablePath: CHROMIUM,
+        args: CHROMIUM_ARGS,
+        viewport: { width: 1280, height: 860 },
+      });
+      page = browser.pages()[0] ?? (await browser.newPage());
+      page.setDefaultTimeout(WAIT_MS);
+      // An alert() would mean a query's markup ran: record it, never let it block.
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto(playground.url);
+      await page.getByRole('button', { name: '# general' }).waitFor();
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await playground?.close();
+      await rm(dataDir, { recursive: true, force: true });
+      await rm(profileDir, { recursive: true, force: true });
+    });
+
+    async function send(text: string, composer = '#composer-input'): Promise<void> {
+      await page.locator(composer).fill(text);
+      await page.locator(composer).press('Enter');
+    }
+
+    /** The newest message in the channel whose text contains `text`. */
+    function message(text: string, within = '#messages'): Locator {
+      return page.locator(`${within} article.message`, { hasText: text }).last();
+    }
+
+    it('answers /breach helthec with the HealthEC card, only visible to the person who asked', async () => {
+      await send('/breach helthec');
+      const card = message('HealthEC LLC');
+      await card.waitFor();
+      expect(await card.locator('.bk-header').first().textContent()).toBe('HealthEC LLC');
+      expect(await card.getAttribute('class')).toContain('message--ephemeral');
+      expect(await card.locator('.ephemeral-note').textContent()).toBe('Only visible to you');
+      expect(await card.textContent()).toContain('4,786,241');
+    });
+
+    it('"Protective steps" shows the Social Security number checklist', async () => {
+      await message('HealthEC LLC').getByRole('button', { name: 'Protective steps' }).click();
+      const steps = message('Get an IRS Identity Protection PIN');
+      await steps.waitFor();
+      expect(await steps.locator('.bk-header').textContent()).toMatch(/^What to do: .*Social Security numbers/);
+      expect(await steps.textContent()).toContain('Social Security number or taxpayer ID');
+    });
+
+    it('"Share in channel" posts the public card, shared by the person who clicked', async () => {
+      await message('HealthEC LLC').getByRole('button', { name: 'Share in channel' }).click();
+      const shared = message('Shared by');
+      await shared.waitFor();
+      expect(await shared.getAttribute('class')).not.toContain('message--ephemeral');
+      expect(await shared.locator('.bk-context').first().textContent()).toBe('Shared by @alex');
+      expect(await shared.textContent()).toContain('Lessons for staff');
+      await mkdir(path.dirname(SCREENSHOT), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT });
+    });
+
+    it('answers a mention in its thread', async () => {
+      await send('@breachbot was ARx Patient Solutions hacked?');
+      const answer = message('ARx Patient Solutions', '#thread');
+      await answer.waitFor();
+      expect(await page.locator('#thread article.message').first().textContent()).toContain('@breachbot was ARx');
+      await page.getByRole('button', { name: 'Close thread' }).click();
+    });
+
+    it('shows markup typed in a query as text, and runs none of it', async () => {
+      await send('/breach <img src=x onerror=alert(1)> <script>alert(2)</script>');
+      await message('No incident matches').waitFor();
+      await send('@breachbot <img src=x onerror=alert(3)>');
+      await message('onerror=alert(3)').waitFor();
+      expect(await page.locator('#messages img, #messages script, #thread img, #thread script').count()).toBe(0);
+      expect(await message('onerror=alert(3)').locator('.message-text').textContent()).toContain(
+        '<img src=x onerror=alert(3)>',
+      );
+      expect(dialogs).toEqual([]);
+      await page.getByRole('button', { name: 'Close thread' }).click();
+    });
+
+    it('shares a card from the shortcut modal: options from the app, inline errors, then the post', async () => {
+      await page.getByRole('button', { name: '# training' }).click();
+      await page.getByTitle('Shortcuts').click();
+      await page.getByRole('menuitem', { name: /Share incident card/ }).click();
+      const modal = page.locator('form.modal');
+      await modal.waitFor();
+      await modal.getByLabel('Channel').selectOption({ label: '#training' });
+      await modal.getByRole('button', { name: 'Share' }).click();
+      await modal.locator('.bk-input-error', { hasText: 'Pick an incident' }).waitFor();
+
+      await modal.getByLabel('Incident').pressSequentially('healthec');
+      await modal.getByRole('option', { name: /HealthEC LLC/ }).click();
+      await modal.getByLabel('Note (optional)').fill('For Monday');
+      await modal.getByRole('button', { name: 'Share' }).click();
+      await modal.waitFor({ state: 'detached' });
+      const shared = message('For Monday');
+      await shared.waitFor();
+      expect(await shared.textContent()).toContain('HealthEC LLC');
+    });
+
+    it('opens the Home tab the app publishes', async () => {
+      await page.getByRole('button', { name: 'breachbot' }).click();
+      await page.getByRole('tab', { name: 'Home' }).click();
+      await page.locator('.home .bk-header', { hasText: 'Latest disclosures' }).waitFor();
+      await page.locator('.home').getByRole('button', { name: 'Show' }).first().click();
+      // A click on the Home tab has no response_url: the app sends the card to its Messages tab.
+      await page.getByRole('tab', { name: 'Messages' }).click();
+      const card = page.locator('#messages article.message--app').last();
+      await card.getByRole('button', { name: 'Share in channel' }).waitFor();
+      expect(await card.getAttribute('class')).not.toContain('message--ephemeral');
+    });
+  });
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { Delivery } from '../../../src/store/store.js';
+import {
+  digestStatusMessage,
+  digestUsageMessage,
+  formatInstant,
+  refusedMessage,
+  watchlistMessage,
+} from '../../../src/views/blocks/digest-admin.js';
+import { EVIL, expectNoLiveMarkup, expectWithinLimits } from './fixtures.js';
+
+function delivery(overrides: Partial<Delivery>): Delivery {
+  return {
+    channelId: 'C1',
+    periodKey: '2026-W49',
+    state: 'sent',
+    claimedBy: 'a',
+    leaseUntil: 0,
+    attempts: 1,
+    messageTs: '1.2',
+    error: null,
+    updatedAt: Date.parse('2026-12-07T09:00:05Z'),
+    ...overrides,
+  };
+}
+
+const base = {
+  channelId: 'C0SECURITY1',
+  cron: '0 9 * * 1',
+  timeZone: 'Europe/Berlin',
+  nextRun: new Date('2026-12-14T08:00:00Z'),
+};
+
+describe('formatInstant', () => {
+  it('shows an instant in the digest time zone, naming it', () => {
+    expect(formatInstant(new Date('2026-12-14T08:00:00Z'), 'Europe/Berlin')).toBe(
+      'Mon, 14 Dec 2026, 09:00 Europe/Berlin',
+    );
+  });
+});
+
+describe('digestStatusMessage', () => {
+  it('shows the subscription, the schedule, the next run and the last delivery', () => {
+    const message = digestStatusMessage({
+      ...base,
+      subscription: {
+        channelId: 'C0SECURITY1',
+        subscribedBy: 'U0ALICE',
+        subscribedAt: Date.parse('2026-11-02T10:00:00Z'),
+      },
+      lastDelivery: delivery({}),
+      failing: [],
+    });
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain('*on* in <#C0SECURITY1>');
+    expect(text).toContain('<@U0ALICE>');
+    expect(text).toContain('Next run: Mon, 14 Dec 2026, 09:00 Europe/Berlin');
+    expect(text).toContain('2026-W49, posted Mon, 7 Dec 2026, 10:00 Europe/Berlin');
+    expectWithinLimits(message);
+  });
+
+  it('says the digest is off and how to turn it on', () => {
+    const message = digestStatusMessage({ ...base, subscription: undefined, lastDelivery: undefined, failing: [] });
+    expect(JSON.stringify(message.blocks)).toContain('*off*');
+    expect(message.text).toContain('/breach digest on');
+  });
+
+  it('lists the channels the last digest could not reach, with why, escaped and within limits', () => {
+    const failing = Array.from({ length: 300 }, (_, i) =>
+      delivery({ channelId: `C${1000 + i}`, state: 'failed', error: `channel_not_found ${EVIL}` }),
+    );
+    const message = digestStatusMessage({
+      ...base,
+      subscription: undefined,
+      lastDelivery: delivery({ state: 'retry', error: 'internal_error' }),
+      failing,
+    });
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain('<#C1000>: channel_not_found');
+    expect(text).toContain('it will be retried');
+    expect(text).toMatch(/…and \d+ more/);
+    expectNoLiveMarkup(message);
+    expectWithinLimits(message);
+  });
+});
+
+describe('watchlistMessage', () => {
+  it('lists vendors escaped, after a lead line', () => {
+    const message = watchlistMessage(
+      [
+        { name: EVIL, addedBy: 'U1', addedAt: 0 },
+        { name: 'HealthEC', addedBy: 'U1', addedAt: 0 },
+      ],
+      'Added *HealthEC*.',
+    );
+    expect(message.text).toContain('Added *HealthEC*.');
+    expect(message.text).toContain('• HealthEC');
+    expectNoLiveMarkup(message);
+  });
+
+  it('stays within limits with a very long watchlist, and explains an empty one', () => {
+    const vendors = Array.from({ length: 1000 }, (_, i) => ({
+      name: `Vendor ${i} ${'x'.repeat(90)}`,
+      addedBy: 'U1',
+      addedAt: 0,
+    }));
+    expectWithinLimits(watchlistMessage(vendors, 'lead'));
+    expect(watchlistMessage([]).text).toContain('/breach watch add &lt;vendor&gt;');
+  });
+});
+
+describe('usage and refusal', () => {
+  it('escapes what the person typed, and names the admins', () => {
+    expectNoLiveMarkup(digestUsageMessage('digest', `I don't know \`digest ${EVIL}\`.`));
+    expect(refusedMessage(['U0ADMIN1', 'U0ADMIN2']).text).toContain('<@U0ADMIN1>, <@U0ADMIN2>');
+  });
+});
