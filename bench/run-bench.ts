@@ -1,12 +1,21 @@
 /**
  * `npm run bench`: breachbot's search against plain fuse.js, on synthetic incidents (1k, 10k, 100k)
- * and the real HHS OCR list, in one run. Prints a table per dataset and writes bench/results.json.
+ * and the real HHS OCR list; then `/breach` end to end through Bolt's HTTP receiver on 127.0.0.1,
+ * the real app over the curated cards plus the HHS file against a bare Bolt app that only acks
+ * (bench/http-bench.ts). Prints a table per part and writes bench/results.json.
  *
- *   npm run bench                      all datasets (a few minutes: the baseline is slow at 100k)
+ *   npm run bench                      both parts (a few minutes: the baseline is slow at 100k)
  *   npm run bench -- --quick           without synthetic-100k
  *   npm run bench -- --sizes 1k,hhs    chosen datasets (also BENCH_SIZES=1k,hhs)
  *   npm run bench -- --skip-baseline   breachbot only (the baseline's earlier entries stay in results.json)
+ *   npm run bench -- --skip-http       the search part only
+ *   npm run bench -- --http-only       the HTTP part only (about a minute)
+ *   npm run bench -- --http-only --http-requests 500 --http-concurrency 16
+ *                                      requests per app and round (default 2000), concurrent requests (8)
+ *   BENCH_HTTP_CPU_PROF=/tmp/prof npm run bench -- --http-only
+ *                                      also writes a CPU profile of each app's process into /tmp/prof
  *
+ * Whatever a run does not measure keeps its earlier entries in results.json ("search" and "http").
  * Targets are printed next to the figures, never asserted: timing on shared machines is noise for CI.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -21,9 +30,14 @@ import { parseHhsCsv } from '../src/incidents/import/hhs-csv.js';
 import type { Incident } from '../src/incidents/model.js';
 import { buildSearchIndex } from '../src/search/search-index.js';
 import type { SearchIndex } from '../src/search/types.js';
+import { ms, table } from './format.js';
 import { buildFuseBaseline } from './fuse-baseline.js';
+import { HTTP_DEFAULTS, type HttpResultEntry, runHttpBench } from './http-bench.js';
+import { HTTP_APPS } from './http-protocol.js';
 import { seedFrom } from './prng.js';
 import { buildQuerySet, INCIDENT_QUERY_KINDS, type IncidentQuery, type IncidentQueryKind } from './query-set.js';
+import { mergeEntries } from './results-file.js';
+import { median, percentile, round } from './stats.js';
 import { DEFAULT_SEED, generateIncidents } from './synthetic-incidents.js';
 
 const DATASETS = ['synthetic-1k', 'synthetic-10k', 'synthetic-100k', 'hhs'] as const;
@@ -96,19 +110,52 @@ const PLANS: Record<DatasetName, DatasetPlan> = {
 interface Options {
   datasets: DatasetName[];
   skipBaseline: boolean;
+  search: boolean;
+  http: boolean;
+  httpRequests: number;
+  httpConcurrency: number;
+}
+
+function positiveInteger(option: string, value: string | undefined): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${option} takes a whole number >= 1, got "${value}"`);
+  return number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
   let sizes = process.env.BENCH_SIZES;
   let quick = false;
   let skipBaseline = false;
+  let httpOnly = false;
+  let skipHttp = false;
+  let httpRequests: number = HTTP_DEFAULTS.requests;
+  let httpConcurrency: number = HTTP_DEFAULTS.concurrency;
+  const searchOptions: string[] = [];
+  const httpOptions: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--quick') quick = true;
     else if (arg === '--skip-baseline') skipBaseline = true;
     else if (arg === '--sizes') sizes = argv[++i];
     else if (arg.startsWith('--sizes=')) sizes = arg.slice('--sizes='.length);
-    else throw new Error(`unknown option ${arg}; use --quick, --sizes 1k,10k,100k,hhs or --skip-baseline`);
+    else if (arg === '--http-only') httpOnly = true;
+    else if (arg === '--skip-http') skipHttp = true;
+    else if (arg === '--http-requests') httpRequests = positiveInteger(arg, argv[++i]);
+    else if (arg === '--http-concurrency') httpConcurrency = positiveInteger(arg, argv[++i]);
+    else
+      throw new Error(
+        `unknown option ${arg}; use --quick, --sizes 1k,10k,100k,hhs, --skip-baseline, --skip-http, --http-only, ` +
+          '--http-requests N or --http-concurrency N',
+      );
+    if (['--quick', '--skip-baseline', '--sizes'].includes(arg) || arg.startsWith('--sizes=')) searchOptions.push(arg);
+    if (['--http-requests', '--http-concurrency'].includes(arg)) httpOptions.push(arg);
+  }
+  if (httpOnly && skipHttp) throw new Error('--http-only and --skip-http leave nothing to run; choose one');
+  if (httpOnly && searchOptions.length > 0) {
+    throw new Error(`${searchOptions.join(', ')}: for the search part, which --http-only skips`);
+  }
+  if (skipHttp && httpOptions.length > 0) {
+    throw new Error(`${httpOptions.join(', ')}: for the HTTP part, which --skip-http skips`);
   }
   let datasets: DatasetName[] = [...DATASETS];
   if (sizes) {
@@ -125,7 +172,14 @@ function parseArgs(argv: readonly string[]): Options {
       });
   }
   if (quick) datasets = datasets.filter((name) => name !== 'synthetic-100k');
-  return { datasets: DATASETS.filter((name) => datasets.includes(name)), skipBaseline };
+  return {
+    datasets: DATASETS.filter((name) => datasets.includes(name)),
+    skipBaseline,
+    search: !httpOnly,
+    http: !skipHttp,
+    httpRequests,
+    httpConcurrency,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -156,22 +210,6 @@ interface ResultEntry {
   p50Ms: number;
   p99Ms: number;
   hit1: Record<IncidentQueryKind, number>;
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-/** Nearest-rank percentile: with fewer than 100 queries, p99 is the slowest one. */
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
 }
 
 function hitRates(outcomes: readonly QueryOutcome[]): Record<IncidentQueryKind, number> {
@@ -229,11 +267,6 @@ function toEntry(run: EngineRun): ResultEntry {
   };
 }
 
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
-
 const collectGarbage: (() => void) | undefined = (() => {
   const exposed = (globalThis as { gc?: () => void }).gc;
   if (typeof exposed === 'function') return exposed;
@@ -250,23 +283,8 @@ const collectGarbage: (() => void) | undefined = (() => {
 // Printing
 // ---------------------------------------------------------------------------------------------
 
-function ms(value: number): string {
-  if (!Number.isFinite(value)) return '-';
-  if (value >= 1000) return `${(value / 1000).toFixed(2)} s`;
-  if (value >= 100) return `${value.toFixed(0)} ms`;
-  if (value >= 10) return `${value.toFixed(1)} ms`;
-  return `${value.toFixed(2)} ms`;
-}
-
 function rate(value: number): string {
   return Number.isFinite(value) ? value.toFixed(2) : '-';
-}
-
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
 function kindCounts(queries: readonly IncidentQuery[]): string {
@@ -430,7 +448,7 @@ function printMisses(run: EngineRun | undefined): void {
     );
 }
 
-async function writeResults(entries: readonly ResultEntry[]): Promise<void> {
+async function writeResults(search: readonly ResultEntry[], http: readonly HttpResultEntry[]): Promise<void> {
   let existing: Record<string, unknown> = {};
   try {
     existing = JSON.parse(await readFile(RESULTS_FILE, 'utf8')) as Record<string, unknown>;
@@ -439,20 +457,36 @@ async function writeResults(entries: readonly ResultEntry[]): Promise<void> {
       throw new Error(`bench/results.json exists but cannot be read (${(error as Error).message}); not overwriting it`);
     }
   }
-  const measured = new Set(entries.map((entry) => `${entry.engine}/${entry.dataset}`));
-  const previous = Array.isArray(existing.search) ? (existing.search as ResultEntry[]) : [];
-  const kept = previous.filter((entry) => !measured.has(`${entry.engine}/${entry.dataset}`));
-  const search = [...kept, ...entries].sort(
+  const searchMerge = mergeEntries(
+    existing.search,
+    search,
+    (entry) => `${entry.engine}/${entry.dataset}`,
     (a, b) =>
       DATASETS.indexOf(a.dataset) - DATASETS.indexOf(b.dataset) ||
       ENGINES.indexOf(a.engine) - ENGINES.indexOf(b.engine),
   );
-  await writeFile(RESULTS_FILE, `${JSON.stringify({ ...existing, search }, null, 2)}\n`);
-  const keptNote =
-    kept.length > 0
-      ? `; kept ${kept.length} earlier entries: ${kept.map((e) => `${e.engine}/${e.dataset}`).join(', ')}`
-      : '';
-  console.log(`\nwrote bench/results.json (${entries.length} entries from this run${keptNote})`);
+  const httpMerge = mergeEntries(
+    existing.http,
+    http,
+    (entry) => entry.app,
+    (a, b) => HTTP_APPS.indexOf(a.app) - HTTP_APPS.indexOf(b.app),
+  );
+  const next: Record<string, unknown> = { ...existing, search: searchMerge.merged };
+  if (httpMerge.merged.length > 0 || 'http' in existing) next.http = httpMerge.merged;
+  await writeFile(RESULTS_FILE, `${JSON.stringify(next, null, 2)}\n`);
+  const note = (key: string, count: number, kept: readonly string[]): string =>
+    `${key}: ${count} from this run${kept.length > 0 ? `, kept ${kept.length} earlier (${kept.join(', ')})` : ''}`;
+  console.log(
+    `\nwrote bench/results.json (${note(
+      'search',
+      search.length,
+      searchMerge.kept.map((e) => `${e.engine}/${e.dataset}`),
+    )}; ${note(
+      'http',
+      http.length,
+      httpMerge.kept.map((e) => e.app),
+    )})`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -466,18 +500,36 @@ async function main(): Promise<void> {
   }
   const started = performance.now();
   console.log(
-    `breachbot search benchmark: ${options.datasets.join(', ')}; Node ${process.version}, ${os.cpus().length} CPUs` +
-      `${collectGarbage ? '' : ' (no GC between datasets: gc not available)'}`,
-  );
-  console.log(
-    "hit@1: the top hit is the query's target (or, in hhs, another filing by the same organisation); latency is one search() call.",
+    `breachbot benchmark: ${options.search ? `search on ${options.datasets.join(', ')}` : 'no search'}, ` +
+      `${options.http ? 'http' : 'no http'}; Node ${process.version}, ${os.cpus().length} CPUs` +
+      `${options.search && !collectGarbage ? ' (no GC between datasets: gc not available)' : ''}`,
   );
   const entries: ResultEntry[] = [];
-  for (const name of options.datasets) {
-    entries.push(...(await runDataset(PLANS[name], options)));
-    collectGarbage?.();
+  if (options.search) {
+    console.log(
+      "hit@1: the top hit is the query's target (or, in hhs, another filing by the same organisation); latency is one search() call.",
+    );
+    for (const name of options.datasets) {
+      entries.push(...(await runDataset(PLANS[name], options)));
+      collectGarbage?.();
+    }
   }
-  if (entries.length > 0) await writeResults(entries);
+  let httpEntries: HttpResultEntry[] = [];
+  if (options.http) {
+    try {
+      httpEntries = await runHttpBench({
+        ...HTTP_DEFAULTS,
+        hhsCsv: HHS_CSV,
+        requests: options.httpRequests,
+        concurrency: options.httpConcurrency,
+      });
+    } catch (error) {
+      // The search figures of this run are still worth writing; the earlier http entries stay.
+      console.error(`\nhttp: failed, ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+  }
+  if (entries.length > 0 || httpEntries.length > 0) await writeResults(entries, httpEntries);
   console.log(`total ${ms(performance.now() - started)}`);
 }
 

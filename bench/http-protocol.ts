@@ -1,0 +1,31 @@
+/**
+ * The apps the HTTP benchmark compares, and the messages between bench/http-bench.ts and the process
+ * each app runs in. Apart from bench/http-apps.ts so that the load generator's process never loads
+ * the app's code.
+ */
+
+export const HTTP_APPS = ['breachbot', 'bare-bolt'] as const;
+export type HttpAppName = (typeof HTTP_APPS)[number];
+
+/** What the bare app acks with: the least a `/breach` handler can do. */
+export const BARE_REPLY = { response_type: 'ephemeral', text: 'ok' } as const;
+
+export interface AppStart {
+  type: 'start';
+  app: HttpAppName;
+  signingSecret: string;
+  /** The HHS OCR CSV imported into breachbot's temporary DATA_DIR. */
+  hhsCsv: string;
+}
+
+export interface AppReady {
+  type: 'ready';
+  port: number;
+  /** breachbot only: what it answers from. */
+  dataset?: { records: number; curated: number; imported: number; coveredByCurated: number; setupMs: number };
+}
+
+export interface AppFailed {
+  type: 'failed';
+  message: string;
+}
