@@ -117,18 +117,28 @@ export function composeDigest({ incidents, period, previous, watchlist, guidance
 }
 
 /**
- * Whether an incident is new in the period: its `disclosed` date lies within [from, to].
+ * Whether an incident is new in the period: disclosed within [from, to], or first imported within
+ * it (`firstSeen`). Every incident is new in one period only, so a digest never repeats one and the
+ * previous periods' totals, and so the trend, count each incident once, where it was news:
  *
- * - A partial date (`2023`, `2023-07`) counts only when all of it lies inside the period: a
- *   monthly digest for July covers `2023-07`, but no week does, and placing a month-only notice in
- *   one of its weeks would be a guess presented as a fact.
- * - Imported records use the same date. It is the day the source first listed them, day-precise:
- *   HHS OCR's "Breach Submission Date" and Have I Been Pwned's `AddedDate`. Their `updated` is no
- *   import date: it is the newest date inside the export that last added or revised the record,
- *   the same for a whole export, and it moves on every revision. Counting it would make the first
- *   import list every breach since 2009 as new, and a revised count announce a breach again.
+ * - With a `firstSeen`, the period it falls in. HHS OCR posts a filing weeks after its "Breach
+ *   Submission Date" (`disclosed`), so a weekly import often first sees it weeks later. In the week
+ *   it was submitted breachbot did not have it yet, so that week's digest did not show it, and
+ *   recounting it there later would change a trend already posted and count it twice. A record seen
+ *   in the week it was submitted has both dates in that week, so this is also its disclosure week.
+ * - Without one (curated cards, the records of a source's first import, records stored before the
+ *   field existed), the period its `disclosed` date lies in. A partial date (`2023`, `2023-07`)
+ *   counts only when all of it lies inside the period: a monthly digest for July covers `2023-07`,
+ *   but no week does, and placing a month-only notice in one of its weeks would be a guess
+ *   presented as a fact. (A `firstSeen` is always a day, so it needs no such rule.)
+ * - Never by `updated`: it is no import date but the newest date inside the export that last added
+ *   or revised the record, the same for a whole export, and it moves on every revision. Counting it
+ *   would make the first import list every breach since 2009 as new, and a revised count announce a
+ *   breach again. A revision keeps the record's `firstSeen` for the same reason.
  */
 export function isNewInPeriod(incident: Incident, period: DigestPeriod): boolean {
+  const firstSeen = incident.origin === 'curated' ? undefined : incident.firstSeen;
+  if (firstSeen !== undefined) return period.from <= firstSeen && firstSeen <= period.to;
   const { disclosed } = incident;
   return disclosed !== undefined && period.from <= padDate(disclosed) && lastDayOf(disclosed) <= period.to;
 }
@@ -188,9 +198,12 @@ function chooseTip(guidance: Guidance, incidents: readonly Incident[], period: D
     const step = pick(checklist.steps, period.key);
     return tipFrom(guidance, checklist, step, { kind: 'data-type', ...common });
   }
-  const checklist = pick(guidance.checklists, period.key);
-  const step = checklist.steps[0];
-  if (!step) throw new Error(`guidance checklist "${checklist.id}" has no steps`);
+  // A quiet week suggests a step marked good for any week: "close your bank account" is not one.
+  const anyWeek = guidance.checklists.flatMap((checklist) =>
+    checklist.steps.filter((step) => step.anyWeek).map((step) => ({ checklist, step })),
+  );
+  const fallback = guidance.checklists.map((checklist) => ({ checklist, step: checklist.steps[0] as GuidanceStep }));
+  const { checklist, step } = pick(anyWeek.length > 0 ? anyWeek : fallback, period.key);
   return tipFrom(guidance, checklist, step, { kind: 'general' });
 }
 

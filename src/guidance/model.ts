@@ -5,6 +5,8 @@ import { sourceSchema } from '../incidents/model.js';
 export const guidanceStepSchema = z.strictObject({
   text: z.string().trim().min(1),
   source: sourceSchema,
+  /** Worth doing whether or not anything of yours leaked: what the digest suggests in a quiet week. */
+  anyWeek: z.boolean().optional(),
 });
 export type GuidanceStep = z.infer<typeof guidanceStepSchema>;
 

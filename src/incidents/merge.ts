@@ -15,10 +15,22 @@ export interface RevisionResult {
   stale: number;
 }
 
+export interface RevisionOptions {
+  /**
+   * The day to record as `firstSeen` on the records this export adds (the import's day), or
+   * undefined to add them without one: run-import decides (see `firstSeenForAdded` there).
+   */
+  firstSeen?: string;
+}
+
 /**
  * Applies a newly imported export over what was stored from earlier exports of the same source.
  * The record from the newer export wins (its `updated` is the export's date), so importing an old
  * export after a new one never rolls a revised count back.
+ *
+ * An added record gets `options.firstSeen`. A revised or renamed record keeps the stored record's
+ * `firstSeen` (or its lack of one), and a stale or unchanged one is not touched, so nothing that
+ * was already stored ever becomes new again.
  *
  * HHS renames entities between exports ("Managed Care of North America (MCNA)" becomes "Managed
  * Care of North America"), and a record's id comes from its name. A record whose id is new is
@@ -26,7 +38,11 @@ export interface RevisionResult {
  * same filing date, and the same count or mostly the same name words. Without this, every rename
  * would leave the breach in the data twice.
  */
-export function reviseImported(existing: readonly Incident[], incoming: readonly Incident[]): RevisionResult {
+export function reviseImported(
+  existing: readonly Incident[],
+  incoming: readonly Incident[],
+  options: RevisionOptions = {},
+): RevisionResult {
   const byId = new Map(existing.map((incident) => [incident.id, incident]));
   const incomingIds = new Set(incoming.map((record) => record.id));
   const unlisted = groupByFiling(existing.filter((incident) => !incomingIds.has(incident.id)));
@@ -38,24 +54,35 @@ export function reviseImported(existing: readonly Incident[], incoming: readonly
       else if (sameContent(current, record)) result.unchanged++;
       else {
         result.revised++;
-        byId.set(record.id, record);
+        byId.set(record.id, withFirstSeen(record, firstSeenOf(current)));
       }
       continue;
     }
     const renamedFrom = takeRenamed(record, unlisted);
     if (!renamedFrom) {
       result.added++;
-      byId.set(record.id, record);
+      byId.set(record.id, withFirstSeen(record, options.firstSeen));
     } else if (record.updated < renamedFrom.updated) {
       result.stale++;
     } else {
       result.revised++;
       result.renamed++;
       byId.delete(renamedFrom.id);
-      byId.set(record.id, record);
+      byId.set(record.id, withFirstSeen(record, firstSeenOf(renamedFrom)));
     }
   }
   return { incidents: [...byId.values()], ...result };
+}
+
+function firstSeenOf(incident: Incident): string | undefined {
+  return incident.origin === 'curated' ? undefined : incident.firstSeen;
+}
+
+/** The record with `firstSeen` set to the given day, or without one; whatever the export said is ignored. */
+function withFirstSeen(record: Incident, firstSeen: string | undefined): Incident {
+  if (record.origin === 'curated') return record;
+  const { firstSeen: _fromExport, ...rest } = record;
+  return firstSeen === undefined ? rest : { ...rest, firstSeen };
 }
 
 function filingKey(incident: Incident): string {
@@ -103,8 +130,10 @@ function nameOverlap(a: string, b: string): number {
   return shared / Math.max(1, Math.min(wordsA.size, wordsB.size));
 }
 
+/** The same record but for the export's date and breachbot's own `firstSeen` (an export never has one). */
 function sameContent(a: Incident, b: Incident): boolean {
-  return JSON.stringify({ ...a, updated: '' }) === JSON.stringify({ ...b, updated: '' });
+  const content = (incident: Incident) => JSON.stringify({ ...incident, updated: '', firstSeen: undefined });
+  return content(a) === content(b);
 }
 
 /**

@@ -67,6 +67,12 @@ function isBefore(a: string, b: string): boolean {
   return a.slice(0, length) < b.slice(0, length);
 }
 
+/** A day, `YYYY-MM-DD`, for dates breachbot itself records: there it always knows the day. */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a day: YYYY-MM-DD', abort: true })
+  .refine(isRealDate, 'is not a real calendar date');
+
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 export const sourceSchema = z.strictObject({
@@ -140,9 +146,21 @@ const curatedIncidentSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * A record from an official export, as `breachbot import` stores it.
+ *
+ * `firstSeen` is the day (the import clock's UTC date) breachbot first imported the record: what
+ * the digest counts as "imported within the period", because HHS posts a filing weeks after its
+ * `disclosed` "Breach Submission Date". It is set once, when an import adds the record, and kept
+ * through every later revision, rename or older export. It is absent on the records of a source's
+ * first import and of an export older than one already imported (breachbot did not see those
+ * appear; they were already listed), and on records stored before the field existed: the digest
+ * then goes by `disclosed` alone. Curated cards have none: they are reviewed, not imported.
+ */
 const importedIncidentSchema = z.strictObject({
   ...incidentShape,
   origin: z.enum(ORIGINS.filter((origin) => origin !== 'curated') as ['hhs-ocr', 'hibp']),
+  firstSeen: isoDay.optional(),
 });
 
 export const incidentSchema = z
@@ -159,6 +177,10 @@ export const incidentSchema = z
     }
     if (disclosed && discovered && isBefore(disclosed, discovered)) {
       ctx.addIssue({ code: 'custom', path: ['disclosed'], message: 'is before discovered' });
+    }
+    // An import rejects filing dates after its own day, so a record is never seen before it was listed.
+    if (incident.origin !== 'curated' && incident.firstSeen && disclosed && isBefore(incident.firstSeen, disclosed)) {
+      ctx.addIssue({ code: 'custom', path: ['firstSeen'], message: 'is before disclosed' });
     }
   });
 

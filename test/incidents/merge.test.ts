@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeCuratedAndImported, reviseImported } from '../../src/incidents/merge.js';
+import type { Incident } from '../../src/incidents/model.js';
 import { makeIncident } from '../support/incident-factory.js';
 
 const curated = makeIncident({
@@ -166,5 +167,60 @@ describe('reviseImported', () => {
       'olive-new',
       'other',
     ]);
+  });
+});
+
+describe('reviseImported: firstSeen', () => {
+  const seen = (result: { incidents: Incident[] }) =>
+    Object.fromEntries(
+      result.incidents.map((incident) => [incident.id, incident.origin === 'curated' ? null : incident.firstSeen]),
+    );
+  const filing = (id: string, individualsAffected: number, updated: string, firstSeen?: string) =>
+    makeIncident({
+      id,
+      organization: `Org ${id}`,
+      state: 'KS',
+      disclosed: '2026-10-14',
+      individualsAffected,
+      updated,
+      ...(firstSeen && { firstSeen }),
+    });
+
+  it('stamps the records an export adds with the given day, and only those', () => {
+    const stored = [filing('kept', 10, '2026-10-30', '2026-11-02'), filing('legacy', 20, '2026-10-30')];
+    const incoming = [
+      filing('kept', 11, '2026-11-06'),
+      filing('legacy', 21, '2026-11-06'),
+      filing('new', 5, '2026-11-06'),
+    ];
+    const result = reviseImported(stored, incoming, { firstSeen: '2026-11-09' });
+    expect(result).toMatchObject({ added: 1, revised: 2 });
+    expect(seen(result)).toEqual({ kept: '2026-11-02', legacy: undefined, new: '2026-11-09' });
+    expect(result.incidents.find((incident) => incident.id === 'legacy')).not.toHaveProperty('firstSeen');
+  });
+
+  it('adds without a firstSeen when given none, and ignores one an export would carry', () => {
+    const result = reviseImported([], [filing('a', 1, '2026-11-06', '2026-10-20')]);
+    expect(seen(result)).toEqual({ a: undefined });
+    expect(seen(reviseImported([], [filing('a', 1, '2026-11-06', '2026-10-20')], { firstSeen: '2026-11-09' }))).toEqual(
+      { a: '2026-11-09' },
+    );
+  });
+
+  it('counts a record that differs only by firstSeen as unchanged, and keeps it through stale exports', () => {
+    const stored = [filing('a', 10, '2026-11-06', '2026-11-09')];
+    const same = reviseImported(stored, [filing('a', 10, '2026-11-13')], { firstSeen: '2026-11-16' });
+    expect(same).toMatchObject({ unchanged: 1, revised: 0, added: 0 });
+    expect(seen(same)).toEqual({ a: '2026-11-09' });
+    const older = reviseImported(stored, [filing('a', 9, '2026-10-30')], { firstSeen: '2026-11-16' });
+    expect(older).toMatchObject({ stale: 1 });
+    expect(seen(older)).toEqual({ a: '2026-11-09' });
+  });
+
+  it('carries firstSeen over a rename', () => {
+    const stored = [filing('old-name', 700, '2026-10-30', '2026-11-02')];
+    const renamed = reviseImported(stored, [filing('new-name', 700, '2026-11-06')], { firstSeen: '2026-11-09' });
+    expect(renamed).toMatchObject({ added: 0, renamed: 1 });
+    expect(seen(renamed)).toEqual({ 'new-name': '2026-11-02' });
   });
 });

@@ -59,6 +59,33 @@ describe('incidentSchema', () => {
   });
 });
 
+describe('incidentSchema: firstSeen', () => {
+  const imported = { ...curated, origin: 'hhs-ocr', disclosed: '2026-10-14' };
+
+  it('is an optional day on an imported record, which keeps it', () => {
+    expect(messages(imported)).toEqual([]);
+    expect(incidentSchema.parse({ ...imported, firstSeen: '2026-11-09' })).toMatchObject({ firstSeen: '2026-11-09' });
+    expect(messages({ ...imported, origin: 'hibp', firstSeen: '2026-10-14' })).toEqual([]);
+  });
+
+  it.each([
+    ['2026-11', 'firstSeen: must be a day: YYYY-MM-DD'],
+    ['11/09/2026', 'firstSeen: must be a day: YYYY-MM-DD'],
+    ['2026-11-31', 'firstSeen: is not a real calendar date'],
+  ])('rejects %s', (firstSeen, message) => {
+    expect(messages({ ...imported, firstSeen })).toEqual([message]);
+  });
+
+  it('cannot be before the source listed the record', () => {
+    expect(messages({ ...imported, firstSeen: '2026-10-13' })).toEqual(['firstSeen: is before disclosed']);
+    expect(messages({ ...imported, disclosed: '2026-10', firstSeen: '2026-10-02' })).toEqual([]);
+  });
+
+  it('is refused on a curated card, which is reviewed, not imported', () => {
+    expect(messages({ ...curated, firstSeen: '2026-11-09' })).toEqual([expect.stringContaining('firstSeen')]);
+  });
+});
+
 describe('isoDate', () => {
   it.each(['2023', '2023-07', '2023-07-14', '2024-02-29'])('accepts %s', (date) => {
     expect(isoDate.safeParse(date).success).toBe(true);

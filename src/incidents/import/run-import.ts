@@ -1,11 +1,12 @@
 import {
+  type ExportRecord,
   type ImportSource,
   importedFilePath,
   readImportedCollection,
   writeImportedCollection,
 } from '../imported-store.js';
 import { loadCuratedIncidents } from '../load-curated.js';
-import { matchCuratedCards, reviseImported } from '../merge.js';
+import { matchCuratedCards, padDate, reviseImported } from '../merge.js';
 import { DataFileError } from '../problems.js';
 import { parseHhsCsv } from './hhs-csv.js';
 import { parseHibpJson } from './hibp-json.js';
@@ -28,6 +29,7 @@ export interface RunImportOptions {
   from: string;
   dataDir: string;
   cwd: string;
+  /** The import's clock: dates the export record and the `firstSeen` of added records. */
   now?: Date;
 }
 
@@ -64,7 +66,8 @@ export interface ImportReport {
 export async function runImport(options: RunImportOptions): Promise<ImportReport> {
   const { source, from, dataDir, cwd } = options;
   const { text, location } = await readSource(from, { cwd });
-  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
+  const now = options.now ?? new Date();
+  const today = now.toISOString().slice(0, 10);
   const parsed = PARSERS[source](text, { from: location, today });
 
   const stored = await readImportedCollection(dataDir, source);
@@ -96,11 +99,13 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   };
   if (parsed.incidents.length === 0 || !parsed.asOf) return report;
 
-  const revision = reviseImported(stored.value.incidents, parsed.incidents);
+  const revision = reviseImported(stored.value.incidents, parsed.incidents, {
+    firstSeen: firstSeenForAdded(stored.value.exports, parsed.asOf, today),
+  });
   const exportRecord = {
     from: location,
     asOf: parsed.asOf,
-    importedAt: (options.now ?? new Date()).toISOString(),
+    importedAt: now.toISOString(),
     rows: parsed.read,
   };
   const file = await writeImportedCollection(dataDir, {
@@ -114,6 +119,26 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
 
   const { added, revised, renamed, unchanged, stale } = revision;
   return { ...report, file, added, revised, renamed, unchanged, stale, coveredByCurated };
+}
+
+/**
+ * The `firstSeen` for the records this export adds: the import's day, except in two cases where the
+ * added records are history being filled in, not new postings, and get none (the digest then counts
+ * them by their `disclosed` date alone, like the records stored before `firstSeen` existed):
+ *
+ * - The source's first import (no export recorded yet) brings everything the source ever listed,
+ *   the whole HHS portal since 2009. Stamping it with today would put thousands of old breaches in
+ *   this week's digest. Copying `disclosed` instead would claim an import on a day there was none,
+ *   and tell the digest nothing `disclosed` does not.
+ * - An export older than the newest one recorded (judged by `asOf`, as merging is): what it adds,
+ *   the newer export no longer lists (a record the portal has since removed), so it is no news today.
+ *
+ * An export as new as the stored ones stamps what it adds with today, including a filing submitted
+ * weeks ago that the portal has only now posted: that is the filing the digest must not miss.
+ */
+function firstSeenForAdded(earlier: readonly ExportRecord[], asOf: string, today: string): string | undefined {
+  if (earlier.length === 0) return undefined;
+  return earlier.some((record) => padDate(record.asOf) > padDate(asOf)) ? undefined : today;
 }
 
 /** The report as lines for a terminal: a summary line, then one line per rejected record. */

@@ -116,12 +116,16 @@ function renderNoMatch(query: string, suggestions: readonly string[], problems: 
   ].join('\n');
 }
 
-/** Text bars, so the shape shows in a terminal or a Slack code block alike. */
+/**
+ * Text bars, so the shape shows in a terminal or a Slack code block alike. A count of 0 draws no
+ * bar (a quiet week in the digest's trend); any other count at least one `#`.
+ */
 export function bars<K extends string | number>(tallies: readonly Tally<K>[], label: (key: K) => string): string[] {
   const max = Math.max(1, ...tallies.map((entry) => entry.incidents));
   const width = Math.max(0, ...tallies.map((entry) => label(entry.key).length));
   return tallies.map((entry) => {
-    const bar = '#'.repeat(Math.max(1, Math.round((entry.incidents / max) * BAR_WIDTH)));
+    const length = entry.incidents === 0 ? 0 : Math.max(1, Math.round((entry.incidents / max) * BAR_WIDTH));
+    const bar = '#'.repeat(length);
     return `${label(entry.key).padEnd(width)}  ${bar} ${formatCount(entry.incidents)}`;
   });
 }

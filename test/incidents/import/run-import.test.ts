@@ -3,13 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatImportReport, type ImportReport, runImport } from '../../../src/incidents/import/run-import.js';
-import { importedFilePath, readImportedCollection } from '../../../src/incidents/imported-store.js';
+import {
+  importedFilePath,
+  readImportedCollection,
+  writeImportedCollection,
+} from '../../../src/incidents/imported-store.js';
+import type { Incident } from '../../../src/incidents/model.js';
 import { DataFileError } from '../../../src/incidents/problems.js';
 
 const SHARED_DATA = path.resolve(import.meta.dirname, '../../../../shared/data');
 const REPO_CARDS = path.resolve(import.meta.dirname, '../../../data/incidents');
 const MID_2024 = path.join(SHARED_DATA, 'hhs_ocr_under_investigation_2024-06-28.csv');
 const MERGED_2026 = path.join(SHARED_DATA, 'hhs_ocr_merged_2009-10-21_to_2026-07-01_DERIVED.csv');
+const OPEN_END_2025 = path.join(SHARED_DATA, 'hhs_ocr_under_investigation_2025-12-31.csv');
+const OPEN_MID_2026 = path.join(SHARED_DATA, 'hhs_ocr_under_investigation_2026-07-01.csv');
 const HEALTHEC = 'hhs-healthec-llc-nj-20231221';
 const ARX = 'hhs-arx-patient-solutions-ks-20230630';
 const NOW = new Date('2026-11-24T12:00:00Z');
@@ -40,8 +47,17 @@ async function storedHhs() {
   return { ...value, byId: new Map(value.incidents.map((incident) => [incident.id, incident])) };
 }
 
-function importHhs(from: string) {
-  return runImport({ source: 'hhs-ocr', from, dataDir, cwd: dataDir, now: NOW });
+function importHhs(from: string, now = NOW) {
+  return runImport({ source: 'hhs-ocr', from, dataDir, cwd: dataDir, now });
+}
+
+const firstSeenOf = (incident: Incident | undefined) =>
+  incident && incident.origin !== 'curated' ? incident.firstSeen : undefined;
+
+/** Record id -> firstSeen (undefined when absent) of everything stored. */
+async function firstSeenById(): Promise<Record<string, string | undefined>> {
+  const { incidents } = await storedHhs();
+  return Object.fromEntries(incidents.map((incident) => [incident.id, firstSeenOf(incident)]));
 }
 
 describe('runImport with the real HHS OCR exports', () => {
@@ -52,6 +68,7 @@ describe('runImport with the real HHS OCR exports', () => {
     expect(first).toMatchObject({ read: 908, imported: 908, added: 908, revised: 0, duplicates: 0, rejected: [] });
     expect(first.coveredByCurated).toBeGreaterThanOrEqual(2);
     let stored = await storedHhs();
+    expect(stored.incidents.filter((incident) => firstSeenOf(incident) !== undefined)).toEqual([]);
     expect(stored.byId.get(HEALTHEC)?.individualsAffected).toBe(4656293);
     expect(stored.byId.get(ARX)?.breachTypes).toEqual(['unauthorized-access']);
 
@@ -71,6 +88,10 @@ describe('runImport with the real HHS OCR exports', () => {
       'Managed Care of North America',
     ]);
     expect(stored.incidents.length).toBeLessThanOrEqual(7786 + 908 - 878 - second.renamed);
+    // Revised records keep what the first import gave them: no firstSeen.
+    expect(firstSeenOf(stored.byId.get(HEALTHEC))).toBeUndefined();
+    expect(firstSeenOf(stored.byId.get(ARX))).toBeUndefined();
+    const seenAfterSecond = await firstSeenById();
 
     const again = await importHhs(MID_2024);
     expect(again.stale).toBeGreaterThan(0);
@@ -84,6 +105,23 @@ describe('runImport with the real HHS OCR exports', () => {
       ['hhs_ocr_under_investigation_2024-06-28.csv', '2024-06-28', 908],
     ]);
     expect(stored.exports[0]?.importedAt).toBe(NOW.toISOString());
+    expect(await firstSeenById()).toEqual(seenAfterSecond);
+  });
+
+  it('flags the filings a later export of the open cases adds, late-posted ones included', async () => {
+    const first = await importHhs(OPEN_END_2025, new Date('2026-01-05T09:00:00Z'));
+    expect(first.added).toBe(first.imported);
+    expect(Object.values(await firstSeenById()).filter((day) => day !== undefined)).toEqual([]);
+
+    const second = await importHhs(OPEN_MID_2026, new Date('2026-07-06T09:00:00Z'));
+    expect(second.added).toBeGreaterThan(0);
+    const { incidents } = await storedHhs();
+    const flagged = incidents.filter((incident) => firstSeenOf(incident) !== undefined);
+    expect(flagged).toHaveLength(second.added);
+    expect(new Set(flagged.map(firstSeenOf))).toEqual(new Set(['2026-07-06']));
+    // HHS posted these after its 2025-12-31 export although they were submitted before it.
+    const latePosted = flagged.filter((incident) => (incident.disclosed ?? '') <= '2025-12-31');
+    expect(latePosted.length).toBeGreaterThanOrEqual(50);
   });
 
   it('finds nothing to change when the same export is imported twice', async () => {
@@ -144,6 +182,145 @@ describe('runImport', () => {
 
   it('names a missing file', async () => {
     await expect(importHhs('nope.csv')).rejects.toThrow(`file not found: ${path.join(dataDir, 'nope.csv')}`);
+  });
+});
+
+describe('runImport: firstSeen', () => {
+  /** An HHS row; `submitted` is `YYYY-MM-DD`. */
+  function hhsRow(name: string, submitted: string, individuals: number): string {
+    const [year, month, day] = submitted.split('-');
+    return `"${name}","KS","Health Plan","${individuals}","${month}/${day}/${year}","Hacking/IT Incident","Network Server","No",""`;
+  }
+
+  async function importRows(file: string, rows: readonly string[], now: string): Promise<ImportReport> {
+    await writeFile(path.join(dataDir, file), `${HEADER}\n${rows.join('\n')}\n`);
+    return importHhs(file, new Date(now));
+  }
+
+  /** Organisation -> [people affected, firstSeen] of everything stored. */
+  async function storedByName(): Promise<Record<string, [number | undefined, string | undefined]>> {
+    const { incidents } = await storedHhs();
+    return Object.fromEntries(
+      incidents.map((incident) => [incident.organization, [incident.individualsAffected, firstSeenOf(incident)]]),
+    );
+  }
+
+  // Week 1, the source's first import: a whole history, nothing of it news.
+  const week1 = () =>
+    importRows(
+      'week1.csv',
+      [hhsRow('Alpha Health', '2019-03-04', 100), hhsRow('Beta Clinic', '2026-10-30', 200)],
+      '2026-11-02T08:00:00Z',
+    );
+  // Week 2: Alpha's count grows, Gamma is filed and posted, and Late, submitted before week 1's
+  // export was made, is posted only now. The import runs late in the UTC day.
+  const week2 = () =>
+    importRows(
+      'week2.csv',
+      [
+        hhsRow('Alpha Health', '2019-03-04', 150),
+        hhsRow('Beta Clinic', '2026-10-30', 200),
+        hhsRow('Gamma Hospital', '2026-11-05', 300),
+        hhsRow('Late Posted Pharmacy', '2026-10-14', 400),
+      ],
+      '2026-11-09T23:30:00Z',
+    );
+
+  it("gives the records of a source's first import no firstSeen, however recent", async () => {
+    const report = await week1();
+    expect(report).toMatchObject({ added: 2, revised: 0 });
+    expect(await storedByName()).toEqual({
+      'Alpha Health': [100, undefined],
+      'Beta Clinic': [200, undefined],
+    });
+  });
+
+  it('stamps what a later export adds with the import day, a late-posted filing too; a revision keeps it', async () => {
+    await week1();
+    expect(await week2()).toMatchObject({ added: 2, revised: 1, unchanged: 1, stale: 0 });
+    expect(await storedByName()).toEqual({
+      'Alpha Health': [150, undefined],
+      'Beta Clinic': [200, undefined],
+      'Gamma Hospital': [300, '2026-11-09'],
+      'Late Posted Pharmacy': [400, '2026-11-09'],
+    });
+
+    const week3 = await importRows(
+      'week3.csv',
+      [
+        hhsRow('Alpha Health', '2019-03-04', 150),
+        hhsRow('Beta Clinic', '2026-10-30', 200),
+        hhsRow('Gamma Hospital', '2026-11-05', 300),
+        hhsRow('Late Posted Pharmacy', '2026-10-14', 450),
+        hhsRow('Delta Dental', '2026-11-12', 50),
+      ],
+      '2026-11-16T08:00:00Z',
+    );
+    expect(week3).toMatchObject({ added: 1, revised: 1, unchanged: 3 });
+    expect(await storedByName()).toEqual({
+      'Alpha Health': [150, undefined],
+      'Beta Clinic': [200, undefined],
+      'Gamma Hospital': [300, '2026-11-09'],
+      'Late Posted Pharmacy': [450, '2026-11-09'],
+      'Delta Dental': [50, '2026-11-16'],
+    });
+  });
+
+  it('never changes firstSeen when an older export is imported afterwards, and flags nothing it adds', async () => {
+    await week1();
+    await week2();
+    const before = await storedByName();
+    // Older than week 2's export (as of 2026-11-05): it still lists a filing the portal has since removed.
+    const older = await importRows(
+      'older.csv',
+      [hhsRow('Late Posted Pharmacy', '2026-10-14', 390), hhsRow('Removed Since', '2026-10-20', 70)],
+      '2026-11-23T08:00:00Z',
+    );
+    expect(older).toMatchObject({ asOf: '2026-10-20', added: 1, revised: 0, stale: 1 });
+    expect(await storedByName()).toEqual({ ...before, 'Removed Since': [70, undefined] });
+
+    // Week 1's export again, a week later: nothing in it is news either.
+    expect(await week1()).toMatchObject({ added: 0, revised: 0, stale: 1, unchanged: 1 });
+    expect(await storedByName()).toEqual({ ...before, 'Removed Since': [70, undefined] });
+  });
+
+  it('keeps working on records stored before firstSeen existed', async () => {
+    await writeImportedCollection(dataDir, {
+      source: 'hhs-ocr',
+      exports: [{ from: 'old.csv', asOf: '2026-10-30', importedAt: '2026-11-02T08:00:00.000Z', rows: 1 }],
+      incidents: [
+        {
+          id: 'hhs-beta-clinic-ks-20261030',
+          organization: 'Beta Clinic',
+          aliases: [],
+          relatedOrganizations: [],
+          entityType: 'health-plan',
+          state: 'KS',
+          country: 'US',
+          individualsAffected: 200,
+          disclosed: '2026-10-30',
+          breachTypes: ['hacking'],
+          locations: ['network-server'],
+          dataTypes: [],
+          timeline: [],
+          offered: [],
+          lessons: [],
+          sources: [{ title: 'HHS OCR breach portal', url: 'https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf' }],
+          origin: 'hhs-ocr',
+          updated: '2026-10-30',
+        },
+      ],
+    });
+    const report = await importRows(
+      'next.csv',
+      [hhsRow('Beta Clinic', '2026-10-30', 260), hhsRow('Gamma Hospital', '2026-11-05', 300)],
+      '2026-11-09T08:00:00Z',
+    );
+    expect(report).toMatchObject({ added: 1, revised: 1 });
+    expect(await storedByName()).toEqual({
+      'Beta Clinic': [260, undefined],
+      'Gamma Hospital': [300, '2026-11-09'],
+    });
   });
 });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerContext, answerQuery } from '../../../src/answer/answer-query.js';
 import { formatDate } from '../../../src/views/incident-facts.js';
-import { renderAnswerText } from '../../../src/views/text/render-answer.js';
+import { bars, renderAnswerText } from '../../../src/views/text/render-answer.js';
 import { firstCardsAnswerContext } from '../../support/repo-dataset.js';
 
 let context: AnswerContext;
@@ -48,5 +48,18 @@ describe('renderAnswerText', () => {
     expect(formatDate('2023-07-04')).toBe('4 Jul 2023');
     expect(formatDate('2022-03')).toBe('Mar 2022');
     expect(formatDate('2024')).toBe('2024');
+  });
+});
+
+describe('bars', () => {
+  const tally = (key: string, incidents: number) => ({ key, incidents, individuals: 0 });
+
+  it('draws no bar for a count of 0, and at least one # for any other count', () => {
+    const lines = bars([tally('none', 0), tally('one', 1), tally('many', 1_000)], String);
+    expect(lines).toEqual(['none   0', 'one   # 1', `many  ${'#'.repeat(30)} 1,000`]);
+  });
+
+  it('draws no bar at all when every count is 0, as in a quiet stretch of weeks', () => {
+    expect(bars([tally('2026-W48', 0), tally('2026-W49', 0)], String)).toEqual(['2026-W48   0', '2026-W49   0']);
   });
 });
