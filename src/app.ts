@@ -46,6 +46,8 @@ export function createApp(
     token: config.botToken,
     logLevel: LOG_LEVELS[config.logLevel],
     clientOptions: webClientOptions(config),
+    // No listener keeps conversation state; Bolt's default store would run on every request.
+    convoStore: false as const,
     ...(logger && { logger }),
   };
   const app =

@@ -3,6 +3,7 @@ import type { Incident } from '../incidents/model.js';
 import { buildSearchIndex } from '../search/search-index.js';
 import type { SearchHit, SearchIndex } from '../search/types.js';
 import { answerQuery } from './answer-query.js';
+import { LruCache } from './lru-cache.js';
 import { stepsForIncident } from './protective-steps.js';
 import type { Answer, ProtectiveSteps } from './types.js';
 
@@ -21,16 +22,31 @@ export interface BreachService {
   search(text: string, limit: number): SearchHit[];
 }
 
+/**
+ * Answers kept for repeated questions. The data does not change while the bot runs and answers are
+ * pure, so a cached answer is exactly the one a new search would give; when a breach is in the news,
+ * most questions are the same few names, and `stats` totals every record.
+ */
+export const ANSWER_CACHE_SIZE = 1_000;
+
 export function createBreachService(
   dataset: Dataset,
   index: SearchIndex = buildSearchIndex(dataset.incidents),
 ): BreachService {
+  const answers = new LruCache<string, Answer>(ANSWER_CACHE_SIZE);
   const byId = new Map(dataset.incidents.map((incident) => [incident.id, incident]));
   const stepsFor = (incident: Incident) => stepsForIncident(dataset.guidance, incident);
   return {
     dataset,
     index,
-    answer: (text) => answerQuery(text, { dataset, index }),
+    answer(text) {
+      const key = text.trim();
+      const cached = answers.get(key);
+      if (cached) return cached;
+      const answer = answerQuery(key, { dataset, index });
+      answers.set(key, answer);
+      return answer;
+    },
     incident: (id) => byId.get(id),
     incidentAnswer(id) {
       const incident = byId.get(id);

@@ -1,10 +1,8 @@
-import { WebClient } from '@slack/web-api';
 import { createBreachService } from '../answer/breach-service.js';
-import { appLogger, webClientOptions } from '../app.js';
 import { type CliContext, stopRequested, writeLine } from '../cli/command.js';
 import { loadAnswerContext } from '../cli/load-answer-context.js';
 import type { AppConfig } from '../config/app-config.js';
-import { openDigest } from '../slack/digest-feature.js';
+import { playgroundDigest } from './playground-digest.js';
 import { startPlayground } from './start-playground.js';
 
 /** `npm start` with no Slack token: the playground until Ctrl-C, then everything it started is stopped. */
@@ -17,15 +15,7 @@ export async function runPlayground(
     service: createBreachService(dataset, index),
     config,
     port: config.port,
-    // A store in memory: the playground's made-up channels must never reach the real one.
-    openDigest: ({ url, botToken }) =>
-      openDigest({
-        config: { ...config.digest, databaseUrl: 'sqlite::memory:' },
-        cwd: context.cwd,
-        dataset,
-        logger: appLogger(config.logLevel),
-        client: new WebClient(botToken, webClientOptions({ slackApiUrl: url })),
-      }),
+    openDigest: playgroundDigest(config, dataset, context.cwd),
   });
   try {
     writeLine(context.stdout, `breachbot playground: open ${playground.url}`);

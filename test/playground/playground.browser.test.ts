@@ -5,6 +5,8 @@ import path from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBreachService } from '../../src/answer/breach-service.js';
+import { readAppConfig } from '../../src/config/app-config.js';
+import { playgroundDigest } from '../../src/playground/playground-digest.js';
 import { type Playground, startPlayground } from '../../src/playground/start-playground.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js';
@@ -49,10 +51,12 @@ if (!hasChromium && process.env.CI) {
     beforeAll(async () => {
       dataDir = await firstCardsDataDir();
       const { dataset, index } = await answerContextFor(dataDir);
+      const config = readAppConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }, REPO_ROOT);
       playground = await startPlayground({
         service: createBreachService(dataset, index),
-        config: { dataDir, logLevel: 'error' },
+        config,
         port: 0,
+        openDigest: playgroundDigest(config, dataset, REPO_ROOT),
       });
       profileDir = await mkdtemp(path.join(os.tmpdir(), 'breachbot-chromium-'));
       // A fresh profile each run (Playwright passes it to Chromium as --user-data-dir).
@@ -159,10 +163,23 @@ if (!hasChromium && process.env.CI) {
       expect(await shared.textContent()).toContain('HealthEC LLC');
     });
 
+    it('turns the digest on in #security and previews it there, only to the person who asked', async () => {
+      await page.getByRole('button', { name: '# security' }).click();
+      await send('/breach digest on');
+      await message('turned on the weekly breach digest').waitFor();
+      await send('/breach digest preview');
+      const preview = message('Preview: only you can see this');
+      await preview.waitFor();
+      expect(await preview.getAttribute('class')).toContain('message--ephemeral');
+      expect(await preview.locator('.bk-header').first().textContent()).toMatch(/Weekly breach digest|digest/i);
+    });
+
     it('opens the Home tab the app publishes', async () => {
       await page.getByRole('button', { name: 'breachbot' }).click();
       await page.getByRole('tab', { name: 'Home' }).click();
       await page.locator('.home .bk-header', { hasText: 'Latest disclosures' }).waitFor();
+      // The digest turned on in #security shows there.
+      await page.locator('.home', { hasText: '#security' }).waitFor();
       await page.locator('.home').getByRole('button', { name: 'Show' }).first().click();
       // A click on the Home tab has no response_url: the app sends the card to its Messages tab.
       await page.getByRole('tab', { name: 'Messages' }).click();

@@ -24,8 +24,24 @@ export interface SlackMessage {
 export const MAX_ALTERNATIVES_SHOWN = 5;
 export const MAX_LIST_LINES = 20;
 
+/**
+ * Messages already built, by answer. The builder is pure and the service hands out the same answer
+ * object for a repeated question, so a popular question is rendered once. Weak: an answer that is
+ * dropped from the service's cache takes its message with it. Callers must not mutate the message.
+ */
+const built = new WeakMap<Answer, SlackMessage>();
+
 /** An answer as Block Kit, for the slash command, mentions and DMs. */
 export function answerMessage(answer: Answer): SlackMessage {
+  let message = built.get(answer);
+  if (!message) {
+    message = buildAnswerMessage(answer);
+    built.set(answer, message);
+  }
+  return message;
+}
+
+function buildAnswerMessage(answer: Answer): SlackMessage {
   switch (answer.kind) {
     case 'usage':
       return usageMessage(answer.problem);
