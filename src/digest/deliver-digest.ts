@@ -119,12 +119,14 @@ async function deliverToChannel(
     return { channelId, outcome: 'failed', ...failure };
   };
 
-  if (claim.recovering) {
+  // A retry checks too: a post that timed out may still have reached Slack. But only a recovery
+  // gives up when Slack cannot tell; a retry follows an error answer, so it posts.
+  if (claim.recovering || claim.delivery.attempts > 1) {
     let found: string | undefined;
     try {
       found = await poster.findPosted(channelId, request.period, request.postedNoEarlierThan);
     } catch (error) {
-      return fail(error, true);
+      if (claim.recovering) return fail(error, true);
     }
     if (found) {
       await recordSent(deps, { ...finish, now: clock.now(), messageTs: found });

@@ -7,8 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigestSchedule } from '../../src/digest/digest-schedule.js';
-import { DIGEST_EVENT_TYPE } from '../../src/slack/digest-poster.js';
 import { openStore } from '../../src/store/open-store.js';
+import { digestPostsPerChannel, oncePerChannel } from '../support/digest-posts.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack/index.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { firstCardsDataDir } from '../support/repo-dataset.js';
@@ -101,17 +101,11 @@ function runDigest(env: NodeJS.ProcessEnv, onStart: (child: ChildProcess) => voi
   });
 }
 
+/** This case's channels only: the fake Slack keeps the other case's posts too. */
 function digestPosts(period: string, channels: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const call of fake.callsTo('chat.postMessage')) {
-    const metadata = call.args.metadata as { event_type?: string; event_payload?: { period?: string } } | undefined;
-    if (call.status !== 200 || metadata?.event_type !== DIGEST_EVENT_TYPE || metadata.event_payload?.period !== period)
-      continue;
-    const channel = String(call.args.channel);
-    if (!channels.includes(channel)) continue;
-    counts[channel] = (counts[channel] ?? 0) + 1;
-  }
-  return counts;
+  return Object.fromEntries(
+    Object.entries(digestPostsPerChannel(fake, period)).filter(([channel]) => channels.includes(channel)),
+  );
 }
 
 describe('breachbot digest run, killed in the middle and started again', () => {
@@ -157,12 +151,12 @@ describe('breachbot digest run, killed in the middle and started again', () => {
       expect(restarted.stdout).toContain(
         trap === 'kill-after-slack-posted' ? `${victim}: had been posted by an interrupted run` : `${victim}: posted`,
       );
-      expect(digestPosts(period, CHANNELS)).toEqual(Object.fromEntries(CHANNELS.map((channel) => [channel, 1])));
+      expect(digestPosts(period, CHANNELS)).toEqual(oncePerChannel(CHANNELS));
 
       const again = await runDigest({ ...env, SLACK_API_URL: fake.url });
       expect(again.code).toBe(0);
       expect(again.stdout).toContain(`${victim}: already had it`);
-      expect(digestPosts(period, CHANNELS)).toEqual(Object.fromEntries(CHANNELS.map((channel) => [channel, 1])));
+      expect(digestPosts(period, CHANNELS)).toEqual(oncePerChannel(CHANNELS));
     },
   );
 });

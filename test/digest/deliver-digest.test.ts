@@ -175,6 +175,28 @@ describe('deliverDigest', () => {
     expect(poster.postsTo('C1')).toBe(1);
   });
 
+  it('on a retry, finds a post that reached Slack although the first attempt got no answer', async () => {
+    poster.failPost.set('C1', new PostError('request_timeout', 'transient'));
+    await deliverDigest(deps('a'), request(['C1']));
+    // The timed-out post had in fact gone out.
+    poster.posts.push({ channelId: 'C1', period: PERIOD.key, ts: '1700000099.000100' });
+    poster.failPost.clear();
+    expect((await deliverDigest(deps('a'), request(['C1'])))[0]).toMatchObject({
+      outcome: 'recovered',
+      messageTs: '1700000099.000100',
+    });
+    expect(poster.postsTo('C1')).toBe(1);
+  });
+
+  it('on a retry, posts when Slack cannot show the channel history', async () => {
+    poster.failPost.set('C1', new PostError('internal_error', 'transient'));
+    await deliverDigest(deps('a'), request(['C1']));
+    poster.failPost.clear();
+    poster.failLookup.set('C1', new PostError('not_in_channel', 'channel'));
+    expect((await deliverDigest(deps('a'), request(['C1'])))[0]).toMatchObject({ outcome: 'sent' });
+    expect(poster.postsTo('C1')).toBe(1);
+  });
+
   it('stops the run on a fatal error and leaves the other channels untouched', async () => {
     poster.failPost.set('C1', new PostError('token_revoked', 'fatal'));
     const outcomes = await deliverDigest(deps('a'), request(['C1', 'C2']));

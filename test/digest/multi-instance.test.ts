@@ -6,9 +6,10 @@ import { systemClock } from '../../src/digest/clock.js';
 import { DigestRunner } from '../../src/digest/digest-runner.js';
 import { DigestSchedule } from '../../src/digest/digest-schedule.js';
 import { DigestScheduler } from '../../src/digest/digest-scheduler.js';
-import { DIGEST_EVENT_TYPE, slackDigestPoster } from '../../src/slack/digest-poster.js';
+import { slackDigestPoster } from '../../src/slack/digest-poster.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
+import { digestPostsPerChannel, oncePerChannel } from '../support/digest-posts.js';
 import { type FakeSlack, startFakeSlack } from '../support/fake-slack/index.js';
 import { describePostgres } from '../support/postgres-server.js';
 import { firstCardsAnswerContext } from '../support/repo-dataset.js';
@@ -58,48 +59,35 @@ async function instance(databaseUrl: string, name: string): Promise<DigestSchedu
   return scheduler;
 }
 
-function digestPostsPerChannel(period: string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const call of fake.callsTo('chat.postMessage')) {
-    const metadata = call.args.metadata as { event_type?: string; event_payload?: { period?: string } } | undefined;
-    if (call.status !== 200 || call.fault || metadata?.event_type !== DIGEST_EVENT_TYPE) continue;
-    if (metadata.event_payload?.period !== period) continue;
-    const channel = String(call.args.channel);
-    counts[channel] = (counts[channel] ?? 0) + 1;
-  }
-  return counts;
+/** A fresh database with every channel subscribed, and three instances on it, under a fake clock at `now`. */
+async function threeInstances(databaseUrl: string, now: string) {
+  // Only Date and timers are faked: PostgreSQL and HTTP traffic run for real.
+  vi.useFakeTimers({ now: new Date(now), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  const setup = await openStore(databaseUrl);
+  stores.push(setup);
+  for (const channel of CHANNELS) await setup.subscribe(channel, 'U1', Date.parse('2026-12-01T00:00:00Z'));
+  const instances = await Promise.all(['a', 'b', 'c'].map((name) => instance(databaseUrl, name)));
+  return { setup, instances };
 }
 
 describePostgres('three instances sharing one PostgreSQL', (postgres) => {
   it('fire at once and post exactly one digest per channel', async () => {
-    const databaseUrl = await postgres().createDatabase();
-    // Only Date and timers are faked: PostgreSQL and HTTP traffic run for real.
-    vi.useFakeTimers({ now: new Date('2026-12-07T08:59:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
-    const setup = await openStore(databaseUrl);
-    stores.push(setup);
-    for (const channel of CHANNELS) await setup.subscribe(channel, 'U1', Date.parse('2026-12-01T00:00:00Z'));
-
-    const instances = await Promise.all(['a', 'b', 'c'].map((name) => instance(databaseUrl, name)));
+    const { setup, instances } = await threeInstances(await postgres().createDatabase(), '2026-12-07T08:59:00Z');
     await Promise.all(instances.map((scheduler) => scheduler.start()));
-    expect(digestPostsPerChannel('2026-W49')).toEqual({});
+    expect(digestPostsPerChannel(fake, '2026-W49')).toEqual({});
 
     await vi.advanceTimersByTimeAsync(61_000);
-    const expected = Object.fromEntries(CHANNELS.map((channel) => [channel, 1]));
-    await vi.waitFor(() => expect(digestPostsPerChannel('2026-W49')).toEqual(expected), { timeout: 10_000 });
+    await vi.waitFor(() => expect(digestPostsPerChannel(fake, '2026-W49')).toEqual(oncePerChannel(CHANNELS)), {
+      timeout: 10_000,
+    });
     for (const channel of CHANNELS) {
       expect(await setup.delivery(channel, '2026-W49')).toMatchObject({ state: 'sent' });
     }
   });
 
   it('start at once after a missed run and catch it up exactly once per channel', async () => {
-    const databaseUrl = await postgres().createDatabase();
-    vi.useFakeTimers({ now: new Date('2026-12-15T12:00:00Z'), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
-    const setup = await openStore(databaseUrl);
-    stores.push(setup);
-    for (const channel of CHANNELS) await setup.subscribe(channel, 'U1', Date.parse('2026-12-01T00:00:00Z'));
-
-    const instances = await Promise.all(['a', 'b', 'c'].map((name) => instance(databaseUrl, name)));
+    const { instances } = await threeInstances(await postgres().createDatabase(), '2026-12-15T12:00:00Z');
     await Promise.all(instances.map((scheduler) => scheduler.start()));
-    expect(digestPostsPerChannel('2026-W50')).toEqual(Object.fromEntries(CHANNELS.map((channel) => [channel, 1])));
+    expect(digestPostsPerChannel(fake, '2026-W50')).toEqual(oncePerChannel(CHANNELS));
   });
 });

@@ -1,0 +1,20 @@
+import { DIGEST_EVENT_TYPE } from '../../src/slack/digest-poster.js';
+import type { FakeSlack } from './fake-slack/index.js';
+
+/** How many digests for `period` the fake Slack took per channel (successful posts only). */
+export function digestPostsPerChannel(fake: FakeSlack, period: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const call of fake.callsTo('chat.postMessage')) {
+    const metadata = call.args.metadata as { event_type?: string; event_payload?: { period?: string } } | undefined;
+    if (call.status !== 200 || call.fault || metadata?.event_type !== DIGEST_EVENT_TYPE) continue;
+    if (metadata.event_payload?.period !== period) continue;
+    const channel = String(call.args.channel);
+    counts[channel] = (counts[channel] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** One digest per channel: what every exactly-once test expects. */
+export function oncePerChannel(channels: readonly string[]): Record<string, number> {
+  return Object.fromEntries(channels.map((channel) => [channel, 1]));
+}
