@@ -10,6 +10,11 @@ import { registerListeners } from './slack/listeners/index.js';
 type SlackConfig =
   Exclude<AppConfig, { mode: 'local' }> extends infer C ? (C extends unknown ? Omit<C, 'digest'> : never) : never;
 
+export interface BotIdentity {
+  botId: string;
+  botUserId: string;
+}
+
 /** The Web API client's settings, shared by the app and `breachbot digest run`. */
 export function webClientOptions(config: Pick<AppConfig, 'slackApiUrl'>) {
   return {
@@ -40,7 +45,14 @@ export function createApp(
     deduper = new EventDeduper(),
     logger,
     digest,
-  }: { deduper?: EventDeduper; logger?: Logger; digest?: DigestFeature } = {},
+    identity,
+  }: {
+    deduper?: EventDeduper;
+    logger?: Logger;
+    digest?: DigestFeature;
+    /** Who the token is, from an auth.test the caller made: Bolt then makes none of its own. */
+    identity?: BotIdentity;
+  } = {},
 ): App {
   const common = {
     token: config.botToken,
@@ -49,6 +61,7 @@ export function createApp(
     // No listener keeps conversation state; Bolt's default store would run on every request.
     convoStore: false as const,
     ...(logger && { logger }),
+    ...(identity && { botId: identity.botId, botUserId: identity.botUserId, tokenVerificationEnabled: false }),
   };
   const app =
     config.mode === 'socket'

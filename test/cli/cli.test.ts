@@ -1,9 +1,10 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureContext } from '../support/cli-context.js';
+import { type FakeSlack, startFakeSlack } from '../support/fake-slack/index.js';
 import { REPO_DATA_DIR, REPO_ROOT } from '../support/paths.js';
 import { firstCardsDataDir } from '../support/repo-dataset.js';
 
@@ -135,5 +136,57 @@ describe('breachbot', () => {
     stop.abort();
     expect(await running).toBe(0);
     await expect(fetch(url)).rejects.toThrow();
+  });
+
+  describe('start with a Slack token', () => {
+    // A fake Slack per test: Bolt checks the token again after start, and a late check from one
+    // test must not take a fault injected for the next.
+    let fake: FakeSlack;
+    let dir: string;
+    beforeEach(async () => {
+      fake = await startFakeSlack();
+      dir = await mkdtemp(path.join(os.tmpdir(), 'breachbot-start-'));
+    });
+    afterEach(async () => {
+      await fake.close();
+      await rm(dir, { recursive: true, force: true });
+    });
+    const slackEnv = () => ({
+      ...env,
+      SLACK_BOT_TOKEN: 'xoxb-1-test',
+      SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99aaaaaa85a5',
+      SLACK_API_URL: fake.url,
+      DATABASE_URL: `sqlite:${path.join(dir, 'breachbot.db')}`,
+      PORT: '0',
+      LOG_LEVEL: 'error',
+    });
+
+    it('runs the Slack app and the digest schedule until stopped', async () => {
+      const stop = new AbortController();
+      const context = { ...captureContext(slackEnv(), REPO_ROOT), stop: stop.signal };
+      const running = main(['start'], context);
+      await vi.waitFor(
+        () => expect(context.stdout.text).toContain('Weekly digest: "0 9 * * 1" in UTC, store: sqlite'),
+        {
+          timeout: 10_000,
+          interval: 20,
+        },
+      );
+      expect(context.stdout.text).toContain('at /slack/events, on 2 incidents');
+      stop.abort();
+      expect(await running).toBe(0);
+      // The token is checked once, before the start; Bolt is given the answer.
+      expect(fake.callsTo('auth.test')).toHaveLength(1);
+    });
+
+    it('says in one line that Slack refused the token, without showing it', async () => {
+      fake.inject('auth.test', { error: 'invalid_auth' });
+      const { code, stderr } = await run(['start'], { env: slackEnv() });
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe(
+        "breachbot start: Slack refused SLACK_BOT_TOKEN (invalid_auth): copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.",
+      );
+      expect(stderr).not.toContain('xoxb-1-test');
+    });
   });
 });

@@ -1,10 +1,11 @@
 import { WebClient } from '@slack/web-api';
 import { createBreachService } from '../../answer/breach-service.js';
-import { appLogger, createApp, webClientOptions } from '../../app.js';
+import { appLogger, type BotIdentity, createApp, webClientOptions } from '../../app.js';
 import { type AppConfig, readAppConfig } from '../../config/app-config.js';
 import { DigestScheduler } from '../../digest/digest-scheduler.js';
 import { runPlayground } from '../../playground/run-playground.js';
 import { openDigest } from '../../slack/digest-feature.js';
+import { slackErrorCode } from '../../slack/slack-errors.js';
 import { type CliCommand, type CliContext, stopRequested, UsageError, writeLine } from '../command.js';
 import { loadAnswerContext } from '../load-answer-context.js';
 
@@ -32,14 +33,10 @@ export const startCommand: CliCommand = {
 async function runSlackApp(config: Exclude<AppConfig, { mode: 'local' }>, context: CliContext): Promise<number> {
   const { dataset, index } = await loadAnswerContext(context);
   const logger = appLogger(config.logLevel);
-  const digest = await openDigest({
-    config: config.digest,
-    cwd: context.cwd,
-    dataset,
-    logger,
-    client: new WebClient(config.botToken, { ...webClientOptions(config), logger }),
-  });
-  const app = createApp(config, createBreachService(dataset, index), { digest, logger });
+  const client = new WebClient(config.botToken, { ...webClientOptions(config), logger });
+  const identity = await checkSlackConnection(client);
+  const digest = await openDigest({ config: config.digest, cwd: context.cwd, dataset, logger, client });
+  const app = createApp(config, createBreachService(dataset, index), { digest, logger, identity });
   const scheduler = new DigestScheduler({ ...digest, logger });
   try {
     await app.start();
@@ -63,4 +60,32 @@ async function runSlackApp(config: Exclude<AppConfig, { mode: 'local' }>, contex
     await digest.close();
   }
   return 0;
+}
+
+/**
+ * Asks Slack who the token belongs to before anything starts, and hands the answer to Bolt so that it
+ * does not ask again: a failure inside Bolt surfaces as an unhandled rejection and a stack trace,
+ * while this says in one line what to fix, and never shows the token.
+ */
+async function checkSlackConnection(client: WebClient): Promise<BotIdentity> {
+  let result: Awaited<ReturnType<WebClient['auth']['test']>>;
+  try {
+    result = await client.auth.test();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code) {
+      throw new Error(
+        `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.`,
+      );
+    }
+    throw new Error(
+      `Cannot reach Slack's Web API (${(error as Error).message}); check the network, or SLACK_API_URL if it is set.`,
+    );
+  }
+  if (!result.bot_id || !result.user_id) {
+    throw new Error(
+      'SLACK_BOT_TOKEN is not a bot token: Slack names no bot for it. Use the Bot User OAuth Token (xoxb-…).',
+    );
+  }
+  return { botId: result.bot_id, botUserId: result.user_id };
 }
