@@ -10,6 +10,8 @@ export const USAGE_EXAMPLES: readonly { example: string; meaning: string }[] = [
   { example: 'latest', meaning: 'the newest disclosures' },
   { example: 'stats 2023', meaning: 'totals by type, kind of organisation, state and year' },
   { example: 'state:NJ year:2023 type:hacking data:ssn', meaning: 'filters, alone or with words' },
+  { example: 'digest on', meaning: 'the weekly digest in this channel (also off, status, preview)' },
+  { example: 'watch add <vendor>', meaning: "flag a vendor's breaches first in the digest (also remove, list)" },
 ];
 
 export const SEARCH_TIPS: readonly string[] = [
