@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_DATABASE_URL, databaseUrlSchema, openStore, parseDatabaseUrl } from '../../src/store/open-store.js';
+import { freePort } from '../support/free-port.js';
 
 const SHAPE =
   'DATABASE_URL: must be sqlite:<path> or postgres://… ' +
@@ -80,7 +80,7 @@ describe('openStore', () => {
   });
 
   it('names the host and port and why PostgreSQL could not be reached, never the password', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     for (const host of ['127.0.0.1', 'localhost']) {
       const error = await openStore(`postgres://breachbot:Secret-Pa55@${host}:${port}/breachbot`).catch(
         (caught: unknown) => caught,
@@ -94,17 +94,3 @@ describe('openStore', () => {
     }
   });
 });
-
-/** A loopback port nobody listens on: one the system just handed out and that was closed again. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}

@@ -17,11 +17,11 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { freePort } from './free-port.js';
 
 export interface PostgresServer {
   /** The server's `postgres` database, as its superuser `postgres` (trust authentication, no password). */
@@ -244,19 +244,6 @@ function untilReady(child: ChildProcess): Promise<void> {
     child.stderr?.on('data', onLog);
     child.once('error', onError);
     child.once('exit', onExit);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
   });
 }
 
