@@ -85,19 +85,11 @@ export class ViewStore {
     const stack = push ? (this.modals.get(user) ?? []) : [];
     const previous = stack.at(-1);
     const id = randomId('V');
-    const stored: StoredView = {
-      id,
-      type: 'modal',
-      user,
-      view: withBlockIds(view),
-      hash: newHash(),
+    const stored = newStoredView(id, 'modal', user, view, {
       rootViewId: stack[0]?.id ?? id,
       previousViewId: previous?.id ?? null,
       channel: channel ?? previous?.channel,
-      errors: {},
-      problem: undefined,
-      entered: {},
-    };
+    });
     this.modals.set(user, [...stack, stored]);
     this.changed();
     return stored;
@@ -105,38 +97,12 @@ export class ViewStore {
 
   /** A view that is on nobody's screen (a trigger the emulator never issued): answered, not shown. */
   detachedModal(view: Record<string, unknown>): StoredView {
-    const id = randomId('V');
-    return {
-      id,
-      type: 'modal',
-      user: '',
-      view: withBlockIds(view),
-      hash: newHash(),
-      rootViewId: id,
-      previousViewId: null,
-      channel: undefined,
-      errors: {},
-      problem: undefined,
-      entered: {},
-    };
+    return newStoredView(randomId('V'), 'modal', '', view);
   }
 
   publishHome(user: string, view: Record<string, unknown>): StoredView {
     const existing = this.homes.get(user);
-    const id = existing?.id ?? randomId('V');
-    const stored: StoredView = {
-      id,
-      type: 'home',
-      user,
-      view: withBlockIds(view),
-      hash: newHash(),
-      rootViewId: id,
-      previousViewId: null,
-      channel: undefined,
-      errors: {},
-      problem: undefined,
-      entered: {},
-    };
+    const stored = newStoredView(existing?.id ?? randomId('V'), 'home', user, view);
     this.homes.set(user, stored);
     this.changed();
     return stored;
@@ -215,5 +181,28 @@ export function slackView(stored: StoredView, ids: { teamId: string; appId: stri
     app_id: ids.appId,
     app_installed_team_id: ids.teamId,
     bot_id: ids.botId,
+  };
+}
+
+/** A view as first stored: its own root unless it sits in a stack, no errors, nothing entered yet. */
+function newStoredView(
+  id: string,
+  type: StoredView['type'],
+  user: string,
+  view: Record<string, unknown>,
+  place: Partial<Pick<StoredView, 'rootViewId' | 'previousViewId' | 'channel'>> = {},
+): StoredView {
+  return {
+    id,
+    type,
+    user,
+    view: withBlockIds(view),
+    hash: newHash(),
+    rootViewId: place.rootViewId ?? id,
+    previousViewId: place.previousViewId ?? null,
+    channel: place.channel,
+    errors: {},
+    problem: undefined,
+    entered: {},
   };
 }

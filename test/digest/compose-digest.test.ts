@@ -1,20 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeDigest, type DigestInput, isNewInPeriod, LARGEST_SHOWN } from '../../src/digest/compose-digest.js';
 import type { DigestPeriod } from '../../src/digest/digest-period.js';
-import { loadGuidance } from '../../src/guidance/load-guidance.js';
 import type { Guidance } from '../../src/guidance/model.js';
 import type { DataType } from '../../src/incidents/data-types.js';
 import { loadCuratedIncidents } from '../../src/incidents/load-curated.js';
 import type { Incident, IncidentInput } from '../../src/incidents/model.js';
 import { makeIncident } from '../support/incident-factory.js';
 import { REPO_DATA_DIR } from '../support/paths.js';
+import { shippedGuidance } from '../support/repo-dataset.js';
 
 let guidance: Guidance;
 let curated: Incident[];
 beforeAll(async () => {
-  const loaded = await loadGuidance(REPO_DATA_DIR);
-  if (!loaded.value) throw new Error(JSON.stringify(loaded.problems));
-  guidance = loaded.value;
+  guidance = await shippedGuidance();
   const cards = await loadCuratedIncidents(REPO_DATA_DIR);
   expect(cards.problems).toEqual([]);
   curated = cards.value;

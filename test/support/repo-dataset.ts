@@ -2,6 +2,8 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AnswerContext } from '../../src/answer/answer-query.js';
+import { loadGuidance } from '../../src/guidance/load-guidance.js';
+import type { Guidance } from '../../src/guidance/model.js';
 import { loadDataset } from '../../src/incidents/load-dataset.js';
 import { buildSearchIndex } from '../../src/search/search-index.js';
 import { REPO_DATA_DIR } from './paths.js';
@@ -37,4 +39,11 @@ export async function firstCardsAnswerContext(): Promise<AnswerContext> {
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The shipped protective-steps guidance, failing loudly if it does not validate. */
+export async function shippedGuidance(): Promise<Guidance> {
+  const loaded = await loadGuidance(REPO_DATA_DIR);
+  if (!loaded.value) throw new Error(`data/guidance.yaml is invalid: ${JSON.stringify(loaded.problems)}`);
+  return loaded.value;
 }

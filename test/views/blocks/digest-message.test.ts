@@ -2,7 +2,6 @@ import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeDigest, type Digest, type DigestInput } from '../../../src/digest/compose-digest.js';
 import type { DigestPeriod } from '../../../src/digest/digest-period.js';
-import { loadGuidance } from '../../../src/guidance/load-guidance.js';
 import type { Guidance } from '../../../src/guidance/model.js';
 import { ORIGIN_LABELS } from '../../../src/incidents/labels.js';
 import type { Incident, IncidentInput } from '../../../src/incidents/model.js';
@@ -12,14 +11,12 @@ import { ACTION_SHOW } from '../../../src/views/blocks/ids.js';
 import { MAX_MESSAGE_BLOCKS } from '../../../src/views/blocks/limits.js';
 import { MAX_WATCHLIST_SHOWN } from '../../../src/views/text/render-digest.js';
 import { makeIncident } from '../../support/incident-factory.js';
-import { REPO_DATA_DIR } from '../../support/paths.js';
+import { shippedGuidance } from '../../support/repo-dataset.js';
 import { EVIL, EVIL_ESCAPED, expectNoLiveMarkup, expectWithinLimits, giantIncident } from './fixtures.js';
 
 let guidance: Guidance;
 beforeAll(async () => {
-  const loaded = await loadGuidance(REPO_DATA_DIR);
-  if (!loaded.value) throw new Error(JSON.stringify(loaded.problems));
-  guidance = loaded.value;
+  guidance = await shippedGuidance();
 });
 
 const PERIOD: DigestPeriod = { key: '2026-W49', from: '2026-11-30', to: '2026-12-06' };

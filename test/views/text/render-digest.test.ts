@@ -1,20 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeDigest, type Digest, type DigestInput } from '../../../src/digest/compose-digest.js';
 import type { DigestPeriod } from '../../../src/digest/digest-period.js';
-import { loadGuidance } from '../../../src/guidance/load-guidance.js';
 import type { Guidance } from '../../../src/guidance/model.js';
 import { loadCuratedIncidents } from '../../../src/incidents/load-curated.js';
 import type { Incident, IncidentInput } from '../../../src/incidents/model.js';
 import { MAX_WATCHLIST_SHOWN, periodNoun, renderDigestText } from '../../../src/views/text/render-digest.js';
 import { makeIncident } from '../../support/incident-factory.js';
 import { REPO_DATA_DIR } from '../../support/paths.js';
+import { shippedGuidance } from '../../support/repo-dataset.js';
 
 let guidance: Guidance;
 let curated: Incident[];
 beforeAll(async () => {
-  const loaded = await loadGuidance(REPO_DATA_DIR);
-  if (!loaded.value) throw new Error(JSON.stringify(loaded.problems));
-  guidance = loaded.value;
+  guidance = await shippedGuidance();
   curated = (await loadCuratedIncidents(REPO_DATA_DIR)).value;
 });
 
