@@ -4,10 +4,11 @@
  * BENCH_HTTP_CPU_PROF=<dir> profiles each app on its own.
  *
  * Over the IPC channel the parent sends one `AppStart`; this process answers `AppReady` (or
- * `AppFailed`) and serves until the channel closes, then stops and exits.
+ * `AppFailed`) and serves until the channel closes, then stops and exits. Meanwhile it answers each
+ * `CpuUsageRequest` with its CPU time so far.
  */
 import { startBenchApp } from './http-apps.js';
-import type { AppFailed, AppReady, AppStart } from './http-protocol.js';
+import type { AppFailed, AppReady, AppStart, CpuUsageReply, CpuUsageRequest } from './http-protocol.js';
 
 if (!process.send) {
   console.error('bench/http-app-process.ts is started by bench/http-bench.ts (npm run bench -- --http-only)');
@@ -26,7 +27,7 @@ process.once('disconnect', () => {
   );
 });
 
-function reply(message: AppReady | AppFailed): void {
+function reply(message: AppReady | AppFailed | CpuUsageReply): void {
   process.send?.(message);
 }
 
@@ -34,6 +35,11 @@ process.once('message', (message: AppStart) => {
   startBenchApp(message).then(
     ({ ready, stop }) => {
       stopApp = stop;
+      process.on('message', (request: CpuUsageRequest) => {
+        if (request.type !== 'cpu-usage') return;
+        const { user, system } = process.cpuUsage();
+        reply({ type: 'cpu-usage', userMicros: user, systemMicros: system });
+      });
       reply(ready);
     },
     (error: unknown) => {

@@ -8,7 +8,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -20,11 +20,13 @@ import {
   type AppReady,
   type AppStart,
   BARE_REPLY,
+  type CpuUsageReply,
+  type CpuUsageRequest,
   HTTP_APPS,
   type HttpAppName,
 } from './http-protocol.js';
 import { type LoadResult, type LoadSummary, runLoad, summarizeLoad } from './load-generator.js';
-import { medianItem, round } from './stats.js';
+import { medianItem, median as medianOf, round } from './stats.js';
 
 export interface HttpBenchOptions {
   hhsCsv: string;
@@ -58,6 +60,11 @@ export interface HttpResultEntry {
   rounds: number;
   /** Wrong or failed responses over the warm-up and every round: anything but 0 voids the figures. */
   errors: number;
+  /**
+   * CPU time (user + system) of the app's process per request answered, median over the rounds:
+   * steadier than rps on a shared machine, since it does not count the time the app waited for a core.
+   */
+  cpuUsPerRequest: number;
   records?: number;
 }
 
@@ -219,6 +226,23 @@ function startAppProcess(start: AppStart): { child: ChildProcess; ready: Promise
   return { child, ready };
 }
 
+/** The app process's CPU time so far, in microseconds. */
+function cpuMicros(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: CpuUsageReply) => {
+      if (message.type !== 'cpu-usage') return;
+      child.off('message', onMessage);
+      resolve(message.userMicros + message.systemMicros);
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'cpu-usage' } satisfies CpuUsageRequest, (error) => {
+      if (!error) return;
+      child.off('message', onMessage);
+      reject(error);
+    });
+  });
+}
+
 async function stopAppProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -251,15 +275,31 @@ interface Round {
   round: number;
   result: LoadResult;
   summary: LoadSummary;
+  cpuUsPerRequest: number;
 }
 
 function rps(value: number): string {
   return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '-';
 }
 
+/**
+ * Bolt's version, and whether `npm install` applied patches/@slack+bolt+*.patch: without it every
+ * registered listener costs each request a few µs more (patches/README.md), so say which was measured.
+ */
+async function boltInstall(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const { version } = require('@slack/bolt/package.json') as { version: string };
+  const processJs = await readFile(require.resolve('@slack/bolt/dist/middleware/process.js'), 'utf8');
+  return `${version} (${processJs.includes('breachbot patch') ? 'patched' : 'NOT patched: run npm install'})`;
+}
+
 /** Other work on a shared machine is the usual reason two runs differ: say how busy it was. */
 function loadAverage(): string {
   return `load average ${os.loadavg()[0]?.toFixed(2)} on ${os.cpus().length} CPUs`;
+}
+
+function micros(value: number): string {
+  return Number.isFinite(value) ? `${Math.round(value)} µs` : '-';
 }
 
 function mark(ok: boolean): string {
@@ -273,9 +313,9 @@ function printErrors(label: string, result: LoadResult): void {
 
 export async function runHttpBench(options: HttpBenchOptions): Promise<HttpResultEntry[]> {
   const started = performance.now();
-  const boltVersion = (createRequire(import.meta.url)('@slack/bolt/package.json') as { version: string }).version;
+  const bolt = await boltInstall();
   console.log(
-    `\n== http: /breach through Bolt ${boltVersion}'s HTTP receiver on 127.0.0.1; concurrency ${options.concurrency}, ` +
+    `\n== http: /breach through the HTTP receiver of Bolt ${bolt} on 127.0.0.1; concurrency ${options.concurrency}, ` +
       `${options.warmup} warm-up then ${options.rounds} rounds of ${options.requests.toLocaleString('en-US')} requests per app ` +
       `(each round at most ${ms(options.maxRoundMs)}), interleaved; ${QUERIES.length} queries in turn; ${loadAverage()}`,
   );
@@ -329,20 +369,23 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpResul
       // Alternating who goes first cancels a slow drift of the machine between the two apps.
       const order = r % 2 === 0 ? apps : [...apps].reverse();
       for (const app of order) {
+        const cpuBefore = await cpuMicros(app.child);
         const result = await load(app, options.requests, options.maxRoundMs);
-        rounds.push({ app: app.name, round: r + 1, result, summary: summarizeLoad(result) });
+        const cpuUsPerRequest = ((await cpuMicros(app.child)) - cpuBefore) / Math.max(result.completed, 1);
+        rounds.push({ app: app.name, round: r + 1, result, summary: summarizeLoad(result), cpuUsPerRequest });
       }
     }
     console.log(
       table(
-        ['round', 'app', 'requests', 'rps', 'p50', 'p99', 'errors', 'stopped by'],
-        rounds.map(({ app, round: r, result, summary }) => [
+        ['round', 'app', 'requests', 'rps', 'p50', 'p99', 'app CPU/req', 'errors', 'stopped by'],
+        rounds.map(({ app, round: r, result, summary, cpuUsPerRequest }) => [
           String(r),
           app,
           String(result.completed),
           rps(summary.rps),
           ms(summary.p50Ms),
           ms(summary.p99Ms),
+          micros(cpuUsPerRequest),
           String(result.errors),
           result.stoppedBy,
         ]),
@@ -352,10 +395,8 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpResul
 
     const entries: HttpResultEntry[] = [];
     for (const app of apps) {
-      const median = medianItem(
-        rounds.filter((entry) => entry.app === app.name),
-        (entry) => entry.summary.rps,
-      );
+      const own = rounds.filter((entry) => entry.app === app.name);
+      const median = medianItem(own, (entry) => entry.summary.rps);
       if (!median) continue;
       entries.push({
         app: app.name,
@@ -366,14 +407,22 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpResul
         requests: median.result.completed,
         rounds: options.rounds,
         errors: errors.get(app.name) ?? 0,
+        cpuUsPerRequest: round(medianOf(own.map((entry) => entry.cpuUsPerRequest)), 1),
         ...(app.ready.dataset && { records: app.ready.dataset.records }),
       });
     }
     console.log(`\nmedian round (by rps) per app:`);
     console.log(
       table(
-        ['app', 'rps', 'p50', 'p99', 'errors'],
-        entries.map((entry) => [entry.app, rps(entry.rps), ms(entry.p50Ms), ms(entry.p99Ms), String(entry.errors)]),
+        ['app', 'rps', 'p50', 'p99', 'app CPU/req (median)', 'errors'],
+        entries.map((entry) => [
+          entry.app,
+          rps(entry.rps),
+          ms(entry.p50Ms),
+          ms(entry.p99Ms),
+          micros(entry.cpuUsPerRequest),
+          String(entry.errors),
+        ]),
       ),
     );
     const breachbot = entries.find((entry) => entry.app === 'breachbot');
@@ -385,6 +434,10 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpResul
         `targets: breachbot/bare-bolt rps ${ratio.toFixed(2)} ${mark(ratio >= TARGET_RATIO)} (>= ${TARGET_RATIO}); ` +
           `breachbot p99 ${ms(breachbot.p99Ms)} ${mark(breachbot.p99Ms <= TARGET_P99_MS)} (<= ${TARGET_P99_MS} ms); ` +
           `errors ${totalErrors} ${mark(totalErrors === 0)}`,
+      );
+      console.log(
+        `app CPU per request: breachbot/bare-bolt ${(breachbot.cpuUsPerRequest / bare.cpuUsPerRequest).toFixed(2)} ` +
+          `(${micros(breachbot.cpuUsPerRequest)} against ${micros(bare.cpuUsPerRequest)})`,
       );
     }
     console.log(`(http took ${ms(performance.now() - started)}; ${loadAverage()})`);

@@ -25,6 +25,18 @@ export interface AppReady {
   dataset?: { records: number; curated: number; imported: number; coveredByCurated: number; setupMs: number };
 }
 
+/** Asked of a ready app before and after each round, so the bench can say what a request cost the app's process. */
+export interface CpuUsageRequest {
+  type: 'cpu-usage';
+}
+
+/** `process.cpuUsage()` of the app's process: user and system CPU time since it started. */
+export interface CpuUsageReply {
+  type: 'cpu-usage';
+  userMicros: number;
+  systemMicros: number;
+}
+
 export interface AppFailed {
   type: 'failed';
   message: string;
