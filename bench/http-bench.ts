@@ -229,16 +229,21 @@ function startAppProcess(start: AppStart): { child: ChildProcess; ready: Promise
 /** The app process's CPU time so far, in microseconds. */
 function cpuMicros(child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
-    const onMessage = (message: CpuUsageReply) => {
-      if (message.type !== 'cpu-usage') return;
+    const done = (settle: () => void) => {
+      clearTimeout(timer);
       child.off('message', onMessage);
-      resolve(message.userMicros + message.systemMicros);
+      settle();
     };
+    const onMessage = (message: CpuUsageReply) => {
+      if (message.type === 'cpu-usage') done(() => resolve(message.userMicros + message.systemMicros));
+    };
+    const timer = setTimeout(
+      () => done(() => reject(new Error(`the app did not report its CPU time within ${ms(REQUEST_TIMEOUT_MS)}`))),
+      REQUEST_TIMEOUT_MS,
+    );
     child.on('message', onMessage);
     child.send({ type: 'cpu-usage' } satisfies CpuUsageRequest, (error) => {
-      if (!error) return;
-      child.off('message', onMessage);
-      reject(error);
+      if (error) done(() => reject(error));
     });
   });
 }
