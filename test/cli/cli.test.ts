@@ -54,6 +54,21 @@ describe('breachbot ask', () => {
     expect(wrong.stderr).toContain("Unknown option '--colour'");
     expect(wrong.stderr).toContain('Usage: breachbot ask');
   });
+
+  it('sends `digest …` and `watch …` to Slack instead of searching for them', async () => {
+    for (const query of [
+      ['digest', 'on'],
+      ['watch add', 'Acme Health'],
+    ]) {
+      const { code, stdout, stderr } = await run(['ask', ...query]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(`type \`/breach ${query.join(' ')}\` there`);
+      expect(stderr).toContain('breachbot digest --dry-run');
+    }
+    // A word that only starts like one is still a search.
+    expect((await run(['ask', 'digestive health'])).code).toBe(0);
+  });
 });
 
 describe('breachbot validate and invalid data', () => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { answerQuery } from '../../answer/answer-query.js';
+import { parseDigestCommand } from '../../digest/parse-digest-command.js';
 import { answerToJson } from '../../views/json/answer-json.js';
 import { renderAnswerText } from '../../views/text/render-answer.js';
 import { type CliCommand, UsageError, writeLine } from '../command.js';
@@ -38,6 +39,13 @@ export const askCommand: CliCommand = {
       throw new UsageError((error as Error).message);
     }
     const query = parsed.positionals.join(' ');
+    // These act on the Slack channel they are typed in; a terminal has no channel.
+    if (parseDigestCommand(query)) {
+      throw new UsageError(
+        `\`digest …\` and \`watch …\` act on a Slack channel's digest and on the watchlist, so they work in Slack only: ` +
+          `type \`/breach ${query.trim()}\` there. In the terminal, \`breachbot digest --dry-run\` prints the digest.`,
+      );
+    }
     const answerContext = await loadAnswerContext(context);
     const answer = answerQuery(query, answerContext);
     if (parsed.values.json) {
