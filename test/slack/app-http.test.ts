@@ -190,6 +190,27 @@ describe('the Slack app over its HTTP receiver', () => {
     });
   });
 
+  it('tells the person what to do when Slack refuses the shared card', async () => {
+    const cases = [
+      { error: 'not_in_channel', says: '/invite @breachbot' },
+      { error: 'is_archived', says: 'archived' },
+      { error: 'internal_error', says: 'try again' },
+    ];
+    for (const { error, says } of cases) {
+      fake.inject('chat.postMessage', { error });
+      const responseUrl = fake.responseUrl(`share-${error}`);
+      await post(
+        interactionBody(
+          blockActionsPayload({ action_id: ACTION_SHARE, value: 'healthec-2023', response_url: responseUrl }),
+        ),
+      );
+      const reply = await fake.waitForResponseUrlPost(`share-${error}`);
+      expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining(says) });
+      // Slack's own code words are for the log, not for the person.
+      expect(allText(reply.body)).not.toContain(error);
+    }
+  });
+
   it('"Protective steps" and "Show" answer at the response_url', async () => {
     await post(
       interactionBody(
