@@ -6,7 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { enableWal, openSqliteStore } from '../../src/store/sqlite-store.js';
+import { FakeClock } from '../support/fake-clock.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { describeStoreContract } from './store-contract.js';
 
@@ -62,6 +63,52 @@ describe('SQLite store', () => {
     raw.prepare("INSERT INTO schema_migrations (version, description, applied_at) VALUES (99, 'future', 0)").run();
     raw.close();
     await expect(openSqliteStore(file)).rejects.toThrow(/schema is at version 99.*upgrade breachbot/);
+  });
+
+  it('switches to WAL again after SQLITE_BUSY, which SQLite answers at once while another process switches a new file', async () => {
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const clock = new FakeClock(0);
+    let attempts = 0;
+    const racing = {
+      pragma: () => {
+        attempts += 1;
+        if (attempts <= 4) throw busy;
+        return 'wal';
+      },
+    };
+    await enableWal(racing as never, clock);
+    expect(attempts).toBe(5);
+    expect(clock.sleeps).toEqual([5, 10, 20, 40]);
+
+    // Still busy when the busy timeout would have run out: the error, not a hang.
+    const stuck = new FakeClock(0);
+    await expect(
+      enableWal(
+        {
+          pragma: () => {
+            throw busy;
+          },
+        } as never,
+        stuck,
+      ),
+    ).rejects.toThrow('database is locked');
+    expect(stuck.now()).toBeLessThanOrEqual(5_000);
+    expect(stuck.sleeps.length).toBeGreaterThan(4);
+
+    // Anything else is no race: it fails at once.
+    const other = new FakeClock(0);
+    const readOnly = Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
+    await expect(
+      enableWal(
+        {
+          pragma: () => {
+            throw readOnly;
+          },
+        } as never,
+        other,
+      ),
+    ).rejects.toThrow('readonly');
+    expect(other.sleeps).toEqual([]);
   });
 
   it('says which file it could not open', async () => {
