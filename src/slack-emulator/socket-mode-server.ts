@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { isRecord, parseJsonOrText } from './http-body.js';
 import { DEFAULT_IDS } from './ids.js';
+import type { LimitChecks } from './limit-checks.js';
 import { Recorder } from './recorder.js';
 
 export type EnvelopeType = 'slash_commands' | 'events_api' | 'interactive';
@@ -25,6 +26,8 @@ export interface SocketAck {
 
 export interface SocketModeEmulatorOptions {
   appId?: string;
+  /** Where to record an ack payload that breaks Block Kit's limits (the Web API emulator's, when it started this one). */
+  limits?: LimitChecks;
 }
 
 export interface SocketModeEmulator {
@@ -100,6 +103,7 @@ export async function startSocketModeEmulator(options: SocketModeEmulatorOptions
       const message = isBinary ? data : parseJsonOrText(data.toString());
       if (isRecord(message) && typeof message.envelope_id === 'string') {
         acks.push({ envelope_id: message.envelope_id, payload: message.payload, at: Date.now() });
+        options.limits?.response(`Socket Mode ack of ${message.envelope_id}`, message.payload);
       } else {
         otherMessages.push(message);
       }

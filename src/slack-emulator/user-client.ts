@@ -114,6 +114,7 @@ export function createUserClient(emulator: SlackEmulator, options: UserClientOpt
       throw new AppDeliveryError((error as Error).name === 'TimeoutError' ? 'operation_timeout' : 'dispatch_failed');
     }
     if (response.status !== 200) throw new AppDeliveryError('dispatch_failed');
+    emulator.limits.response('HTTP response', response.json);
     return response;
   }
 

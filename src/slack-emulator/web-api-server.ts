@@ -4,6 +4,7 @@ import { Conversations } from './conversations.js';
 import { type Fault, FaultQueue, type FaultResponse, responseUrlFaultResponse, webApiFaultResponse } from './faults.js';
 import { parseArgs, parseJsonOrText, readBody, redactHeaders, redactToken, sendJson } from './http-body.js';
 import { randomId } from './ids.js';
+import { LimitChecks } from './limit-checks.js';
 import { Recorder } from './recorder.js';
 import { type ResponseTarget, ResponseUrls } from './response-urls.js';
 import type { SocketModeEmulator } from './socket-mode-server.js';
@@ -53,6 +54,8 @@ export interface SlackEmulator {
   views: ViewStore;
   calls: RecordedCall[];
   responseUrlPosts: RecordedPost[];
+  /** What the app sent that breaks Block Kit's limits (recorded whether or not `record` is on). */
+  limits: LimitChecks;
   callsTo(method: string): RecordedCall[];
   /** A response_url that only records what the app posts (tests name it to find the post). */
   responseUrl(id?: string): string;
@@ -72,6 +75,8 @@ export type SlackEmulatorWithSocketMode = SlackEmulator & { socketMode: SocketMo
 /** The pseudo-method name for faults on response_url posts. */
 export const RESPONSE_URL = 'response_url';
 const DEFAULT_WAIT_MS = 2_000;
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update']);
+const VIEW_METHODS = new Set(['views.open', 'views.push', 'views.update', 'views.publish']);
 
 function bearerToken(req: IncomingMessage, args: Record<string, unknown>): string | undefined {
   const header = req.headers.authorization;
@@ -113,12 +118,15 @@ export async function startSlackEmulator(
   const faults = new FaultQueue();
   const calls = new Recorder<RecordedCall>();
   const posts = new Recorder<RecordedPost>();
+  const limits = new LimitChecks();
   let socketMode: SocketModeEmulator | undefined;
 
   async function handleApi(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const args = parseArgs(await readBody(req), req.headers['content-type']);
     const token = bearerToken(req, args);
     if (typeof args.token === 'string') args.token = redactToken(args.token);
+    if (MESSAGE_METHODS.has(method)) limits.message(`${method} to ${String(args.channel)}`, args);
+    if (VIEW_METHODS.has(method)) limits.view(method, args.view);
     const fault = faults.take(method);
     const spec = methodSpec(method);
     let answer: FaultResponse;
@@ -146,6 +154,7 @@ export async function startSlackEmulator(
 
   async function handleResponseUrl(id: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = parseJsonOrText(await readBody(req));
+    limits.message('response_url post', body);
     const fault = faults.take(RESPONSE_URL);
     if (record) posts.push({ id, body, headers: redactHeaders(req.headers), at: Date.now(), ...(fault && { fault }) });
     if (fault) return send(res, responseUrlFaultResponse(fault));
@@ -176,7 +185,7 @@ export async function startSlackEmulator(
     try {
       // Loaded only when asked for: the playground never needs Socket Mode, nor the ws package behind it.
       const { startSocketModeEmulator } = await import('./socket-mode-server.js');
-      socketMode = await startSocketModeEmulator({ appId: workspace.appId });
+      socketMode = await startSocketModeEmulator({ appId: workspace.appId, limits });
     } catch (error) {
       await closeServer();
       throw error;
@@ -190,6 +199,7 @@ export async function startSlackEmulator(
     views,
     calls: calls.items,
     responseUrlPosts: posts.items,
+    limits,
     callsTo: (method) => calls.items.filter((call) => call.method === method),
     responseUrl: (id = randomId('R')) => `${origin}/response-url/${id}`,
     responseUrlFor: (target) => `${origin}/response-url/${responseUrls.register(target)}`,

@@ -271,15 +271,32 @@ describe('buttons', () => {
 });
 
 describe('the Home tab, shortcuts and modals', () => {
+  const plain = (text: string) => ({ type: 'plain_text', text });
   const modal = {
     type: 'modal',
     callback_id: 'share_incident_modal',
     title: { type: 'plain_text', text: 'Share' },
     submit: { type: 'plain_text', text: 'Share' },
     blocks: [
-      { type: 'input', block_id: 'incident', element: { type: 'external_select', action_id: 'pick' } },
-      { type: 'input', block_id: 'channel', element: { type: 'conversations_select', action_id: 'where' } },
-      { type: 'input', block_id: 'note', optional: true, element: { type: 'plain_text_input', action_id: 'text' } },
+      {
+        type: 'input',
+        block_id: 'incident',
+        label: plain('Incident'),
+        element: { type: 'external_select', action_id: 'pick' },
+      },
+      {
+        type: 'input',
+        block_id: 'channel',
+        label: plain('Channel'),
+        element: { type: 'conversations_select', action_id: 'where' },
+      },
+      {
+        type: 'input',
+        block_id: 'note',
+        optional: true,
+        label: plain('Note'),
+        element: { type: 'plain_text_input', action_id: 'text' },
+      },
     ],
   };
 
