@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { CONVERSATION_ID } from '../slack/slack-ids.js';
 
 /**
  * What the page may send, checked before anything reaches the emulator: the page is a browser
  * tab, and a browser tab can send anything.
  */
 
-const conversationId = z.string().regex(/^[CDG][A-Z0-9]{2,20}$/, 'must be a channel id');
+const conversationId = z.string().regex(CONVERSATION_ID, 'must be a channel id');
 const messageTs = z.string().regex(/^\d{1,12}\.\d{1,6}$/, 'must be a message timestamp');
 const viewId = z.string().regex(/^V[A-Z0-9]{1,20}$/, 'must be a view id');
 const blockId = z.string().min(1).max(255);

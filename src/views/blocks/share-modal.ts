@@ -1,6 +1,7 @@
 import type { InputBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { Incident } from '../../incidents/model.js';
 import type { SearchHit } from '../../search/types.js';
+import { CONVERSATION_ID } from '../../slack/slack-ids.js';
 import { plainText } from './elements.js';
 import {
   ACTION_SHARE_CHANNEL,
@@ -134,10 +135,14 @@ export interface ShareSubmission {
   note?: string;
 }
 
-/** Reads the three inputs back; missing ones stay undefined for the listener to report. */
+/**
+ * Reads the three inputs back; missing ones stay undefined for the listener to report, and so does
+ * a channel that is not a conversation id (it would go into a Web API call and into `<#…>`).
+ */
 export function readShareSubmission(values: ShareModalValues): ShareSubmission {
   const incidentId = values[BLOCK_SHARE_INCIDENT]?.[ACTION_SHARE_INCIDENT]?.selected_option?.value;
-  const channel = values[BLOCK_SHARE_CHANNEL]?.[ACTION_SHARE_CHANNEL]?.selected_conversation ?? undefined;
+  const selected = values[BLOCK_SHARE_CHANNEL]?.[ACTION_SHARE_CHANNEL]?.selected_conversation;
+  const channel = selected && CONVERSATION_ID.test(selected) ? selected : undefined;
   const note = values[BLOCK_SHARE_NOTE]?.[ACTION_SHARE_NOTE]?.value?.trim() || undefined;
   return { incidentId, channel, note };
 }

@@ -102,4 +102,14 @@ describe('readShareSubmission', () => {
       note: undefined,
     });
   });
+
+  it('takes only a conversation id as the channel: it goes into a Web API call and into <#…>', () => {
+    const channelOf = (selected: string) =>
+      readShareSubmission({ [BLOCK_SHARE_CHANNEL]: { [ACTION_SHARE_CHANNEL]: { selected_conversation: selected } } })
+        .channel;
+    expect(channelOf('G0PRIVATE01')).toBe('G0PRIVATE01');
+    expect(channelOf('D0DIRECT01')).toBe('D0DIRECT01');
+    for (const forged of ['C1>|<!channel', '<!here>', 'general', 'U0PERSON01', ''])
+      expect(channelOf(forged)).toBeUndefined();
+  });
 });
