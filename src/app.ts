@@ -46,10 +46,12 @@ export function createApp(
     logger,
     digest,
     identity,
+    viewAckDeadlineMs,
   }: {
     deduper?: EventDeduper;
     logger?: Logger;
     digest?: DigestFeature;
+    viewAckDeadlineMs?: number;
     /** Who the token is, from an auth.test the caller made: Bolt then makes none of its own. */
     identity?: BotIdentity;
   } = {},
@@ -67,6 +69,11 @@ export function createApp(
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
       : new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events', port: config.port });
-  registerListeners(app, { service, deduper, ...(digest && { digest }) });
+  registerListeners(app, {
+    service,
+    deduper,
+    ...(digest && { digest }),
+    ...(viewAckDeadlineMs !== undefined && { viewAckDeadlineMs }),
+  });
   return app;
 }

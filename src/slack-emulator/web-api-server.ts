@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Conversations } from './conversations.js';
-import { type Fault, FaultQueue, type FaultResponse, responseUrlFaultResponse, webApiFaultResponse } from './faults.js';
+import {
+  type Fault,
+  FaultQueue,
+  type FaultResponse,
+  failureAfterDelay,
+  responseUrlFaultResponse,
+  webApiFaultResponse,
+} from './faults.js';
 import { parseArgs, parseJsonOrText, readBody, redactHeaders, redactToken, sendJson } from './http-body.js';
 import { randomId } from './ids.js';
 import { LimitChecks } from './limit-checks.js';
@@ -128,9 +135,10 @@ export async function startSlackEmulator(
     if (MESSAGE_METHODS.has(method)) limits.message(`${method} to ${String(args.channel)}`, args);
     if (VIEW_METHODS.has(method)) limits.view(method, args.view);
     const fault = faults.take(method);
+    const failure = await failureAfterDelay(fault);
     const spec = methodSpec(method);
     let answer: FaultResponse;
-    if (fault) answer = webApiFaultResponse(fault);
+    if (failure) answer = webApiFaultResponse(failure);
     else if (!spec) answer = { status: 200, headers: {}, body: { ok: false, error: 'unknown_method' } };
     else {
       const refused = checkToken(token, spec.token, workspace);
@@ -156,8 +164,9 @@ export async function startSlackEmulator(
     const body = parseJsonOrText(await readBody(req));
     limits.message('response_url post', body);
     const fault = faults.take(RESPONSE_URL);
+    const failure = await failureAfterDelay(fault);
     if (record) posts.push({ id, body, headers: redactHeaders(req.headers), at: Date.now(), ...(fault && { fault }) });
-    if (fault) return send(res, responseUrlFaultResponse(fault));
+    if (failure) return send(res, responseUrlFaultResponse(failure));
     const outcome = responseUrls.apply(id, body) ?? { status: 200, body: { ok: true } };
     send(res, { status: outcome.status, headers: {}, body: outcome.body });
   }

@@ -19,4 +19,9 @@ export interface ListenerDeps {
   deduper: EventDeduper;
   /** Absent in apps built without a store (some tests and the HTTP benchmark): digest commands say so. */
   digest?: DigestFeature;
+  /**
+   * How long a view submission may wait on Slack before it must ack (Slack allows 3 s); past it
+   * the share modal closes and the outcome goes to the person's DM. Tests shorten it.
+   */
+  viewAckDeadlineMs?: number;
 }

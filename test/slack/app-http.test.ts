@@ -93,6 +93,24 @@ function allText(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A submit of the share modal, as Slack sends it. */
+function shareSubmissionBody(incident: string | null, channel: string | null, note: string): string {
+  return interactionBody(
+    viewSubmissionPayload({
+      callback_id: VIEW_SHARE,
+      values: {
+        [BLOCK_SHARE_INCIDENT]: {
+          [ACTION_SHARE_INCIDENT]: { type: 'external_select', selected_option: incident ? { value: incident } : null },
+        },
+        [BLOCK_SHARE_CHANNEL]: {
+          [ACTION_SHARE_CHANNEL]: { type: 'conversations_select', selected_conversation: channel },
+        },
+        [BLOCK_SHARE_NOTE]: { [ACTION_SHARE_NOTE]: { type: 'plain_text_input', value: note } },
+      },
+    }),
+  );
+}
+
 describe('the Slack app over its HTTP receiver', () => {
   it('acks /breach within 3 seconds with the incident card, ephemeral', async () => {
     const started = Date.now();
@@ -257,25 +275,7 @@ describe('the Slack app over its HTTP receiver', () => {
 
   it('shows what is missing in the share modal, and posts the card with the note on submit', async () => {
     const submit = (incident: string | null, channel: string | null, note: string) =>
-      post(
-        interactionBody(
-          viewSubmissionPayload({
-            callback_id: VIEW_SHARE,
-            values: {
-              [BLOCK_SHARE_INCIDENT]: {
-                [ACTION_SHARE_INCIDENT]: {
-                  type: 'external_select',
-                  selected_option: incident ? { value: incident } : null,
-                },
-              },
-              [BLOCK_SHARE_CHANNEL]: {
-                [ACTION_SHARE_CHANNEL]: { type: 'conversations_select', selected_conversation: channel },
-              },
-              [BLOCK_SHARE_NOTE]: { [ACTION_SHARE_NOTE]: { type: 'plain_text_input', value: note } },
-            },
-          }),
-        ),
-      );
+      post(shareSubmissionBody(incident, channel, note));
     const invalid = await submit(null, null, '');
     expect(invalid.json).toEqual({
       response_action: 'errors',
@@ -292,5 +292,56 @@ describe('the Slack app over its HTTP receiver', () => {
     const text = allText(call.args.blocks);
     expect(text).toContain('For Monday &lt;!here&gt;');
     expect(text).not.toContain('<!here>');
+  });
+});
+
+describe('the share modal when Slack is slow to take the card', () => {
+  const DEADLINE_MS = 50;
+  const SLOW_MS = 500;
+  let slowApp: App;
+  let slowUrl: string;
+
+  beforeAll(async () => {
+    slowApp = createApp(
+      {
+        mode: 'http',
+        botToken: 'xoxb-1-test',
+        signingSecret: SECRET,
+        port: 0,
+        dataDir: '',
+        logLevel: 'error',
+        slackApiUrl: fake.url,
+      },
+      service,
+      { viewAckDeadlineMs: DEADLINE_MS },
+    );
+    const server = (await slowApp.start(0)) as { address(): AddressInfo | string | null };
+    slowUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  });
+
+  afterAll(() => slowApp.stop());
+
+  const submitSlowly = (channel: string) =>
+    postToApp(slowUrl, shareSubmissionBody('healthec-2023', channel, ''), { signingSecret: SECRET });
+
+  it('closes the modal by the deadline and lets the card go out, once', async () => {
+    fake.inject('chat.postMessage', { delayMs: SLOW_MS });
+    const started = Date.now();
+    const response = await submitSlowly('C0SLOWPOST');
+    expect(Date.now() - started).toBeLessThan(SLOW_MS);
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('');
+    await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0SLOWPOST', SLOW_MS * 4);
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0SLOWPOST')).toHaveLength(1);
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === FAKE_IDS.userId)).toHaveLength(0);
+  });
+
+  it("tells the person in the app's DM when the late post then fails", async () => {
+    fake.inject('chat.postMessage', { delayMs: SLOW_MS, failWith: { error: 'not_in_channel' } });
+    const response = await submitSlowly('C0SLOWFAIL');
+    expect(response.text).toBe('');
+    const dm = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === FAKE_IDS.userId, SLOW_MS * 4);
+    expect(dm.args.text).toContain('I could not share the card for HealthEC LLC in <#C0SLOWFAIL>');
+    expect(dm.args.text).toContain('/invite @breachbot');
   });
 });

@@ -16,7 +16,7 @@ export {
 } from '../../../src/slack-emulator/web-api-server.js';
 
 /** Throws, listing each one, when the app sent anything that breaks Block Kit's limits. */
-export function expectWithinLimits(limits: LimitChecks): void {
+export function expectNoLimitViolations(limits: LimitChecks): void {
   if (limits.violations.length === 0) return;
   const lines = limits.violations.map(({ where, problems }) => `- ${where}: ${problems.join('; ')}`);
   throw new Error(`the app sent ${lines.length} thing(s) that break Block Kit's limits:\n${lines.join('\n')}`);
@@ -36,7 +36,7 @@ export async function startFakeSlack(options: SlackEmulatorOptions = {}): Promis
   const close = fake.close;
   fake.close = async () => {
     await close();
-    expectWithinLimits(fake.limits);
+    expectNoLimitViolations(fake.limits);
   };
   return fake;
 }

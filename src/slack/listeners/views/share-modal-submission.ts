@@ -1,15 +1,28 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { BLOCK_SHARE_CHANNEL, BLOCK_SHARE_INCIDENT, BLOCK_SHARE_NOTE } from '../../../views/blocks/ids.js';
+import { escapeMrkdwn } from '../../../views/blocks/mrkdwn.js';
 import { NOTE_MAX_LENGTH, readShareSubmission, type ShareModalValues } from '../../../views/blocks/share-modal.js';
 import { sharedCardMessage } from '../../../views/blocks/shared-card.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { channelProblemText, slackErrorCode } from '../../slack-errors.js';
 
+/** Slack waits 3 s for a view submission's ack; this leaves room for the ack itself to travel. */
+export const VIEW_ACK_DEADLINE_MS = 2_500;
+
+type Posted = { kind: 'posted' } | { kind: 'failed'; error: unknown };
+
+function problemText(error: unknown): string {
+  return channelProblemText(slackErrorCode(error));
+}
+
 /**
  * Submit on the share modal. The card is posted before the modal closes, so that a channel the bot
- * cannot post in shows as an error next to the channel picker instead of failing silently.
+ * cannot post in shows as an error next to the channel picker instead of failing silently. A post
+ * still waiting on Slack near the ack deadline (a 429 being waited out) must not make Slack show
+ * "We had some trouble connecting" while the card goes out anyway, inviting a second submit and a
+ * second card: the modal closes then, and a failure reaches the person in the app's DM.
  */
-export function shareModalSubmissionCallback({ service }: ListenerDeps) {
+export function shareModalSubmissionCallback({ service, viewAckDeadlineMs = VIEW_ACK_DEADLINE_MS }: ListenerDeps) {
   return async ({ ack, view, body, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
     const submission = readShareSubmission(view.state.values as ShareModalValues);
     const incident = submission.incidentId ? service.incident(submission.incidentId) : undefined;
@@ -24,14 +37,40 @@ export function shareModalSubmissionCallback({ service }: ListenerDeps) {
       await ack({ response_action: 'errors', errors });
       return;
     }
+    const userId = body.user.id;
+    const message = sharedCardMessage(incident, service.stepsFor(incident), { sharedBy: userId, note });
+    const posted: Promise<Posted> = client.chat.postMessage({ channel, ...message }).then(
+      () => ({ kind: 'posted' }),
+      (error: unknown) => {
+        logger.warn('share modal: post failed', { channel, code: slackErrorCode(error) ?? (error as Error).message });
+        return { kind: 'failed', error };
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), viewAckDeadlineMs);
+    });
+    const first = await Promise.race([posted, late]);
+    clearTimeout(timer);
+    if (first !== 'late') {
+      if (first.kind === 'posted') await ack();
+      else await ack({ response_action: 'errors', errors: { [BLOCK_SHARE_CHANNEL]: problemText(first.error) } });
+      return;
+    }
+    await ack();
+    logger.info('share modal: closed before Slack took the card', { channel });
+    const outcome = await posted;
+    if (outcome.kind === 'posted') return;
     try {
-      const message = sharedCardMessage(incident, service.stepsFor(incident), { sharedBy: body.user.id, note });
-      await client.chat.postMessage({ channel, ...message });
-      await ack();
+      // A user id as the channel lands in the app's Messages tab with that person.
+      await client.chat.postMessage({
+        channel: userId,
+        text: `I could not share the card for ${escapeMrkdwn(incident.organization)} in <#${channel}>. ${problemText(outcome.error)}`,
+      });
     } catch (error) {
-      const code = slackErrorCode(error);
-      logger.warn('share modal: post failed', { channel, code: code ?? (error as Error).message });
-      await ack({ response_action: 'errors', errors: { [BLOCK_SHARE_CHANNEL]: channelProblemText(code) } });
+      logger.error('share modal: could not tell the person the share failed', {
+        code: slackErrorCode(error) ?? (error as Error).message,
+      });
     }
   };
 }
