@@ -1,8 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type BreachService, createBreachService } from '../../src/answer/breach-service.js';
-import { createApp } from '../../src/app.js';
 import {
   ACTION_SHARE,
   ACTION_SHARE_CHANNEL,
@@ -31,6 +29,7 @@ import {
   startFakeSlack,
   viewSubmissionPayload,
 } from '../support/fake-slack/index.js';
+import { startHttpApp } from '../support/http-app.js';
 import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js';
 
 const SECRET = '8f742231b10e8888abcd99aaaaaa85a5';
@@ -45,20 +44,7 @@ beforeAll(async () => {
   const { dataset, index } = await answerContextFor(await firstCardsDataDir());
   service = createBreachService(dataset, index);
   fake = await startFakeSlack({ channels: { [PRIVATE_CHANNEL]: { visibility: 'private', isMember: false } } });
-  app = createApp(
-    {
-      mode: 'http',
-      botToken: 'xoxb-1-test',
-      signingSecret: SECRET,
-      port: 0,
-      dataDir: '',
-      logLevel: 'error',
-      slackApiUrl: fake.url,
-    },
-    service,
-  );
-  const server = (await app.start(0)) as { address(): AddressInfo | string | null };
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  ({ app, url } = await startHttpApp(service, { slackApiUrl: fake.url, signingSecret: SECRET }));
 });
 
 afterAll(async () => {
@@ -302,21 +288,11 @@ describe('the share modal when Slack is slow to take the card', () => {
   let slowUrl: string;
 
   beforeAll(async () => {
-    slowApp = createApp(
-      {
-        mode: 'http',
-        botToken: 'xoxb-1-test',
-        signingSecret: SECRET,
-        port: 0,
-        dataDir: '',
-        logLevel: 'error',
-        slackApiUrl: fake.url,
-      },
-      service,
-      { viewAckDeadlineMs: DEADLINE_MS },
-    );
-    const server = (await slowApp.start(0)) as { address(): AddressInfo | string | null };
-    slowUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    ({ app: slowApp, url: slowUrl } = await startHttpApp(service, {
+      slackApiUrl: fake.url,
+      signingSecret: SECRET,
+      viewAckDeadlineMs: DEADLINE_MS,
+    }));
   });
 
   afterAll(() => slowApp.stop());

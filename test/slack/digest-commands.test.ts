@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerContext } from '../../src/answer/answer-query.js';
 import { createBreachService } from '../../src/answer/breach-service.js';
-import { createApp } from '../../src/app.js';
 import { DigestRunner } from '../../src/digest/digest-runner.js';
 import { DigestSchedule } from '../../src/digest/digest-schedule.js';
 import type { DigestFeature } from '../../src/slack/listener-deps.js';
@@ -19,6 +17,7 @@ import {
   slashCommandBody,
   startFakeSlack,
 } from '../support/fake-slack/index.js';
+import { startHttpApp } from '../support/http-app.js';
 import { firstCardsAnswerContext } from '../support/repo-dataset.js';
 
 const SECRET = '8f742231b10e8888abcd99aaaaaa85a5';
@@ -48,22 +47,12 @@ async function startApp(adminUserIds?: string[]) {
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
   });
   const digest: DigestFeature = { store, runner, clock, adminUserIds };
-  const app = createApp(
-    {
-      mode: 'http',
-      botToken: 'xoxb-1-test',
-      signingSecret: SECRET,
-      port: 0,
-      dataDir: '',
-      logLevel: 'error',
-      slackApiUrl: fake.url,
-    },
-    createBreachService(context.dataset, context.index),
-    { digest },
-  );
+  const { app, url } = await startHttpApp(createBreachService(context.dataset, context.index), {
+    slackApiUrl: fake.url,
+    signingSecret: SECRET,
+    digest,
+  });
   apps.push(app);
-  const server = (await app.start(0)) as { address(): AddressInfo };
-  const url = `http://127.0.0.1:${server.address().port}/slack/events`;
   /** Types `/breach <text>` and returns the ephemeral answer posted to the command's response_url. */
   const command = async (text: string, { channel = SECURITY, user = FAKE_IDS.userId as string } = {}) => {
     const id = `reply-${++replies}`;

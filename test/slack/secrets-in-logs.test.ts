@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { type Logger, LogLevel } from '@slack/bolt';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBreachService } from '../../src/answer/breach-service.js';
-import { createApp } from '../../src/app.js';
 import { eventBody, FAKE_IDS, postToApp, slashCommandBody, startFakeSlack } from '../support/fake-slack/index.js';
+import { startHttpApp } from '../support/http-app.js';
 import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js';
 
 const BOT_TOKEN = 'xoxb-9999-secret-bot-token';
@@ -39,24 +38,16 @@ describe('logs', () => {
     const { dataset, index } = await answerContextFor(await firstCardsDataDir());
     const fake = await startFakeSlack();
     cleanup.push(() => fake.close());
-    const app = createApp(
-      {
-        mode: 'http',
-        botToken: BOT_TOKEN,
-        signingSecret: SECRET,
-        port: 0,
-        dataDir: '',
-        logLevel: 'debug',
-        slackApiUrl: fake.url,
-      },
-      createBreachService(dataset, index),
-      { logger: capturingLogger(lines) },
-    );
-    const server = (await app.start(0)) as { address(): AddressInfo | string | null };
+    const { app, url } = await startHttpApp(createBreachService(dataset, index), {
+      slackApiUrl: fake.url,
+      signingSecret: SECRET,
+      botToken: BOT_TOKEN,
+      logLevel: 'debug',
+      logger: capturingLogger(lines),
+    });
     cleanup.push(async () => {
       await app.stop();
     });
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
     await postToApp(url, slashCommandBody({ text: 'helthec' }), { signingSecret: SECRET });
     await postToApp(url, slashCommandBody({ text: 'helthec' }), { signingSecret: 'ffffffffffffffffffffffffffffffff' });
     const event = {

@@ -80,34 +80,22 @@ describe('SQLite store', () => {
     expect(attempts).toBe(5);
     expect(clock.sleeps).toEqual([5, 10, 20, 40]);
 
+    const alwaysFailing = (error: Error) =>
+      ({
+        pragma: () => {
+          throw error;
+        },
+      }) as never;
     // Still busy when the busy timeout would have run out: the error, not a hang.
     const stuck = new FakeClock(0);
-    await expect(
-      enableWal(
-        {
-          pragma: () => {
-            throw busy;
-          },
-        } as never,
-        stuck,
-      ),
-    ).rejects.toThrow('database is locked');
+    await expect(enableWal(alwaysFailing(busy), stuck)).rejects.toThrow('database is locked');
     expect(stuck.now()).toBeLessThanOrEqual(5_000);
     expect(stuck.sleeps.length).toBeGreaterThan(4);
 
     // Anything else is no race: it fails at once.
     const other = new FakeClock(0);
     const readOnly = Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
-    await expect(
-      enableWal(
-        {
-          pragma: () => {
-            throw readOnly;
-          },
-        } as never,
-        other,
-      ),
-    ).rejects.toThrow('readonly');
+    await expect(enableWal(alwaysFailing(readOnly), other)).rejects.toThrow('readonly');
     expect(other.sleeps).toEqual([]);
   });
 
