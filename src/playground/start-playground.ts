@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, Logger } from '@slack/bolt';
 import type { BreachService } from '../answer/breach-service.js';
-import { createApp } from '../app.js';
+import { appLogger, createApp } from '../app.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { OpenDigest } from '../slack/digest-feature.js';
 import { createUserClient } from '../slack-emulator/user-client.js';
@@ -48,7 +48,13 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     for (const stop of stops.reverse()) await stop();
   };
   try {
-    const emulator: SlackEmulator = await startSlackEmulator(playgroundWorkspace(features, botToken));
+    const logger = options.logger ?? appLogger(options.config.logLevel);
+    const emulator: SlackEmulator = await startSlackEmulator({
+      ...playgroundWorkspace(features, botToken),
+      // The page shows what real Slack would refuse or cut: say so where the developer looks.
+      onLimitViolation: ({ where, problems }) =>
+        logger.warn(`playground: Slack would refuse or cut this: ${where}: ${problems.join('; ')}`),
+    });
     stops.push(() => emulator.close());
     const digest = await options.openDigest?.({ url: emulator.url, botToken });
     if (digest) stops.push(() => digest.close());
@@ -63,7 +69,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         slackApiUrl: emulator.url,
       },
       options.service,
-      { ...(options.logger && { logger: options.logger }), ...(digest && { digest }) },
+      { logger, ...(digest && { digest }) },
     );
     const receiver = (await app.start({ port: 0, host: LOOPBACK })) as Server;
     stops.push(async () => {
@@ -75,12 +81,11 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       commands: features.commands.map((command) => command.command),
     });
     const bridge = createBridge({ emulator, client, features });
-    const { logger } = options;
     const page: PageServer = await startPageServer({
       bridge,
       port: options.port,
       host: LOOPBACK,
-      ...(logger && { reportError: (error: unknown) => logger.error('playground:', error) }),
+      reportError: (error: unknown) => logger.error('playground:', error),
     });
     stops.push(() => page.close());
     return { url: `http://localhost:${page.port}`, close };

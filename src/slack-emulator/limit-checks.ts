@@ -43,6 +43,9 @@ export function responseProblems(body: unknown): string[] {
 export class LimitChecks {
   readonly violations: LimitViolation[] = [];
 
+  /** `onViolation` hears of each one as it happens: the playground logs it for the developer. */
+  constructor(private readonly onViolation?: (violation: LimitViolation) => void) {}
+
   /** A chat.* message or a response_url post (a `delete_original` carries no message). */
   message(where: string, body: unknown): void {
     if (!isRecord(body) || body.delete_original === true) return;
@@ -60,6 +63,9 @@ export class LimitChecks {
   }
 
   private keep(where: string, problems: string[]): void {
-    if (problems.length > 0 && this.violations.length < KEPT_MAX) this.violations.push({ where, problems });
+    if (problems.length === 0) return;
+    const violation = { where, problems };
+    if (this.violations.length < KEPT_MAX) this.violations.push(violation);
+    this.onViolation?.(violation);
   }
 }

@@ -11,7 +11,7 @@ import {
 } from './faults.js';
 import { parseArgs, parseJsonOrText, readBody, redactHeaders, redactToken, sendJson } from './http-body.js';
 import { randomId } from './ids.js';
-import { LimitChecks } from './limit-checks.js';
+import { LimitChecks, type LimitViolation } from './limit-checks.js';
 import { Recorder } from './recorder.js';
 import { type ResponseTarget, ResponseUrls } from './response-urls.js';
 import type { SocketModeEmulator } from './socket-mode-server.js';
@@ -49,6 +49,8 @@ export interface SlackEmulatorOptions extends WorkspaceOptions {
    * A long-running playground turns it off, so that memory does not grow with each click.
    */
   record?: boolean;
+  /** Hears of each thing the app sends that breaks Block Kit's limits, as it arrives. */
+  onLimitViolation?: (violation: LimitViolation) => void;
 }
 
 export interface SlackEmulator {
@@ -125,7 +127,7 @@ export async function startSlackEmulator(
   const faults = new FaultQueue();
   const calls = new Recorder<RecordedCall>();
   const posts = new Recorder<RecordedPost>();
-  const limits = new LimitChecks();
+  const limits = new LimitChecks(options.onLimitViolation);
   let socketMode: SocketModeEmulator | undefined;
 
   async function handleApi(method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

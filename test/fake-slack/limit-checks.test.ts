@@ -37,6 +37,15 @@ describe("the emulator's Block Kit limit checks", () => {
     ]);
   });
 
+  it('tells a listener of every violation, but keeps only the first 100', () => {
+    const heard: string[] = [];
+    const limits = new LimitChecks((violation) => heard.push(violation.where));
+    for (let n = 0; n < 120; n++) limits.message(`chat.postMessage ${n}`, { blocks: [divider] });
+    expect(heard).toHaveLength(120);
+    expect(limits.violations).toHaveLength(100);
+    expect(limits.violations[0]?.where).toBe('chat.postMessage 0');
+  });
+
   it("fails the test's fake Slack on close when the app broke a limit, however it sent it", async () => {
     const fake = await startFakeSlack();
     await fetch(`${fake.url}chat.postMessage`, {
