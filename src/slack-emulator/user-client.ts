@@ -150,6 +150,20 @@ export function createUserClient(emulator: SlackEmulator, options: UserClientOpt
     return stored;
   }
 
+  /** The person and the element they clicked, as block_actions describes them; the element must be on screen. */
+  function clicked(blocks: unknown, { blockId, actionId }: { blockId: string; actionId: string }) {
+    const element = findElement(blocks, blockId, actionId);
+    if (!element) throw new NotOnScreenError(`no element ${actionId} in block ${blockId}`);
+    return {
+      ...common,
+      action_id: actionId,
+      block_id: blockId,
+      value: typeof element.value === 'string' ? element.value : '',
+      ...(isRecord(element.text) && { text: element.text }),
+      ...(typeof element.style === 'string' && { style: element.style }),
+    };
+  }
+
   return {
     userId,
 
@@ -219,14 +233,8 @@ export function createUserClient(emulator: SlackEmulator, options: UserClientOpt
       const trigger = (channel?: string) => views.issueTrigger(userId, channel);
       if ('viewId' in input) {
         const stored = ownView(input.viewId);
-        const element = findElement(stored.view.blocks, input.blockId, input.actionId);
-        if (!element) throw new NotOnScreenError(`no element ${input.actionId} in block ${input.blockId}`);
         const payload = blockActionsPayload({
-          ...common,
-          action_id: input.actionId,
-          block_id: input.blockId,
-          value: typeof element.value === 'string' ? element.value : '',
-          ...(isRecord(element.text) && { text: element.text }),
+          ...clicked(stored.view.blocks, input),
           view: slackView(stored, ids),
           trigger_id: trigger(stored.channel),
         });
@@ -237,16 +245,9 @@ export function createUserClient(emulator: SlackEmulator, options: UserClientOpt
       if (!message || (message.visibleTo !== undefined && message.visibleTo !== userId)) {
         throw new NotOnScreenError(`no message ${input.messageTs} in ${input.channel}`);
       }
-      const element = findElement(message.blocks, input.blockId, input.actionId);
-      if (!element) throw new NotOnScreenError(`no element ${input.actionId} in block ${input.blockId}`);
       const isEphemeral = message.visibleTo !== undefined;
       const payload = blockActionsPayload({
-        ...common,
-        action_id: input.actionId,
-        block_id: input.blockId,
-        value: typeof element.value === 'string' ? element.value : '',
-        ...(isRecord(element.text) && { text: element.text }),
-        ...(typeof element.style === 'string' && { style: element.style }),
+        ...clicked(message.blocks, input),
         channel_id: input.channel,
         channel_name: channelName(input.channel),
         message_ts: message.ts,

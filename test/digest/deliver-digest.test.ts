@@ -120,16 +120,14 @@ describe('deliverDigest', () => {
     expect(await store.delivery('C2', PERIOD.key)).toMatchObject({ state: 'sent' });
   });
 
-  it('after a crash before the post reached Slack, posts it on recovery', async () => {
-    // The claim is taken, then the process dies before its post reaches Slack.
-    await store.claimDelivery({
-      channelId: 'C1',
-      periodKey: PERIOD.key,
-      instanceId: 'a',
-      now: clock.now(),
-      leaseMs: LEASE,
-    });
+  /** Instance `a` claims the channel's delivery, then dies before it records a post; its lease runs out. */
+  const claimThenDie = async (channelId: string) => {
+    await store.claimDelivery({ channelId, periodKey: PERIOD.key, instanceId: 'a', now: clock.now(), leaseMs: LEASE });
     clock.advance(LEASE + 1);
+  };
+
+  it('after a crash before the post reached Slack, posts it on recovery', async () => {
+    await claimThenDie('C1');
     const outcomes = await deliverDigest(deps('b'), request(['C1']));
     expect(outcomes).toEqual([expect.objectContaining({ outcome: 'sent' })]);
     expect(poster.lookups).toEqual(['C1']);
@@ -137,14 +135,7 @@ describe('deliverDigest', () => {
   });
 
   it('does not post again when Slack cannot say whether an interrupted post went out', async () => {
-    await store.claimDelivery({
-      channelId: 'C1',
-      periodKey: PERIOD.key,
-      instanceId: 'a',
-      now: clock.now(),
-      leaseMs: LEASE,
-    });
-    clock.advance(LEASE + 1);
+    await claimThenDie('C1');
     poster.failLookup.set('C1', new PostError('not_in_channel', 'channel'));
     const outcomes = await deliverDigest(deps('b'), request(['C1']));
     expect(outcomes).toEqual([
