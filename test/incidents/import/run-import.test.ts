@@ -10,6 +10,7 @@ import {
 } from '../../../src/incidents/imported-store.js';
 import type { Incident } from '../../../src/incidents/model.js';
 import { DataFileError } from '../../../src/incidents/problems.js';
+import { makeIncident } from '../../support/incident-factory.js';
 
 const SHARED_DATA = path.resolve(import.meta.dirname, '../../../../shared/data');
 const REPO_CARDS = path.resolve(import.meta.dirname, '../../../data/incidents');
@@ -289,26 +290,19 @@ describe('runImport: firstSeen', () => {
       source: 'hhs-ocr',
       exports: [{ from: 'old.csv', asOf: '2026-10-30', importedAt: '2026-11-02T08:00:00.000Z', rows: 1 }],
       incidents: [
-        {
+        // No firstSeen: the form of every imported record before the field existed.
+        makeIncident({
           id: 'hhs-beta-clinic-ks-20261030',
           organization: 'Beta Clinic',
-          aliases: [],
-          relatedOrganizations: [],
           entityType: 'health-plan',
           state: 'KS',
           country: 'US',
           individualsAffected: 200,
           disclosed: '2026-10-30',
-          breachTypes: ['hacking'],
           locations: ['network-server'],
-          dataTypes: [],
-          timeline: [],
-          offered: [],
-          lessons: [],
           sources: [{ title: 'HHS OCR breach portal', url: 'https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf' }],
-          origin: 'hhs-ocr',
           updated: '2026-10-30',
-        },
+        }),
       ],
     });
     const report = await importRows(
