@@ -5,10 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, LogLevel } from '@slack/bolt';
 import { createBreachService } from '../src/answer/breach-service.js';
-import { createApp } from '../src/app.js';
 import { readAppConfig } from '../src/config/app-config.js';
+import { loadDataset } from '../src/dataset/load-dataset.js';
 import { runImport } from '../src/incidents/import/run-import.js';
-import { loadDataset } from '../src/incidents/load-dataset.js';
+import { createApp } from '../src/slack/app.js';
 import { startFakeSlack } from '../test/support/fake-slack/index.js';
 import { type AppReady, type AppStart, BARE_REPLY } from './http-protocol.js';
 

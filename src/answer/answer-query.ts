@@ -1,4 +1,4 @@
-import type { Dataset } from '../incidents/load-dataset.js';
+import type { Dataset } from '../dataset/load-dataset.js';
 import { hasFilters } from '../search/query-parser.js';
 import type { SearchIndex } from '../search/types.js';
 import { stepsForDataTypes, stepsForIncident } from './protective-steps.js';

@@ -1,4 +1,4 @@
-import type { Dataset } from '../incidents/load-dataset.js';
+import type { Dataset } from '../dataset/load-dataset.js';
 import type { Incident } from '../incidents/model.js';
 import { buildSearchIndex } from '../search/search-index.js';
 import type { SearchHit, SearchIndex } from '../search/types.js';

@@ -1,6 +1,6 @@
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
-import { DEFAULT_DATABASE_URL, databaseUrlSchema } from '../store/open-store.js';
+import { DEFAULT_DATABASE_URL, databaseUrlSchema } from './database-url.js';
 
 export const DEFAULT_DIGEST_CRON = '0 9 * * 1';
 export const DEFAULT_DIGEST_TZ = 'UTC';

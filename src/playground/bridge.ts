@@ -1,7 +1,7 @@
-import { NotOnScreenError, type SelectOption, type UserClient } from '../slack-emulator/user-client.js';
-import type { EnteredValues } from '../slack-emulator/view-state.js';
-import type { SlackEmulator } from '../slack-emulator/web-api-server.js';
 import type { AppFeatures } from './app-manifest.js';
+import { NotOnScreenError, type SelectOption, type UserClient } from './emulator/user-client.js';
+import type { EnteredValues } from './emulator/view-state.js';
+import type { SlackEmulator } from './emulator/web-api-server.js';
 import { PLAYGROUND_TEAM_NAME } from './playground-workspace.js';
 import { blocksHtml } from './render/blocks-html.js';
 import { attributes } from './render/html.js';

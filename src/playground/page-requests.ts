@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_ID } from '../slack/slack-ids.js';
+import { CONVERSATION_ID } from '../views/blocks/ids.js';
 
 /**
  * What the page may send, checked before anything reaches the emulator: the page is a browser

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { z } from 'zod';
-import { AppDeliveryError, NotOnScreenError } from '../slack-emulator/user-client.js';
 import type { Bridge } from './bridge.js';
+import { AppDeliveryError, NotOnScreenError } from './emulator/user-client.js';
 import {
   clickRequest,
   closeRequest,

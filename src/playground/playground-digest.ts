@@ -1,8 +1,9 @@
 import { WebClient } from '@slack/web-api';
-import { appLogger, webClientOptions } from '../app.js';
 import type { AppConfig } from '../config/app-config.js';
-import type { Dataset } from '../incidents/load-dataset.js';
-import { type OpenDigest, openDigest } from '../slack/digest-feature.js';
+import type { Dataset } from '../dataset/load-dataset.js';
+import { type OpenDigest, openDigest } from '../delivery/open-digest.js';
+import { appLogger, webClientOptions } from '../slack/app.js';
+import { slackDigestPoster } from '../slack/digest-poster.js';
 
 /**
  * The digest for the playground, posting to its emulator. The store is in memory: the playground's
@@ -19,6 +20,6 @@ export function playgroundDigest(
       cwd,
       dataset,
       logger: appLogger(config.logLevel),
-      client: new WebClient(botToken, webClientOptions({ slackApiUrl: url })),
+      poster: slackDigestPoster(new WebClient(botToken, webClientOptions({ slackApiUrl: url }))),
     });
 }

@@ -1,5 +1,5 @@
-import type { SlackEmulatorOptions } from '../slack-emulator/web-api-server.js';
 import type { AppFeatures } from './app-manifest.js';
+import type { SlackEmulatorOptions } from './emulator/web-api-server.js';
 
 /** The one person using the playground. */
 export const PLAYGROUND_PERSON = { id: 'U0ALEX0001', name: 'alex', realName: 'Alex' } as const;

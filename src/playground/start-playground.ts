@@ -3,13 +3,16 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, Logger } from '@slack/bolt';
 import type { BreachService } from '../answer/breach-service.js';
-import { appLogger, createApp } from '../app.js';
 import type { AppConfig } from '../config/app-config.js';
-import type { OpenDigest } from '../slack/digest-feature.js';
-import { createUserClient } from '../slack-emulator/user-client.js';
-import { type SlackEmulator, startSlackEmulator } from '../slack-emulator/web-api-server.js';
+import type { OpenDigest } from '../delivery/open-digest.js';
+import { appLogger, createApp } from '../slack/app.js';
 import { type AppFeatures, readAppFeatures } from './app-manifest.js';
 import { createBridge } from './bridge.js';
+
+export { playgroundDigest } from './playground-digest.js';
+
+import { createUserClient } from './emulator/user-client.js';
+import { type SlackEmulator, startSlackEmulator } from './emulator/web-api-server.js';
 import { type PageServer, startPageServer } from './page-server.js';
 import { PLAYGROUND_PERSON, playgroundWorkspace } from './playground-workspace.js';
 

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { type DigestPoster, PostError, type PostFailureKind } from '../digest/deliver-digest.js';
+import { type DigestPoster, PostError, type PostFailureKind } from '../delivery/deliver-digest.js';
 import { slackErrorCode } from './slack-errors.js';
 
 /** The message metadata type every digest carries, so that an interrupted delivery can find its post. */

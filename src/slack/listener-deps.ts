@@ -1,17 +1,6 @@
 import type { BreachService } from '../answer/breach-service.js';
-import type { Clock } from '../digest/clock.js';
-import type { DigestRunner } from '../digest/digest-runner.js';
-import type { Store } from '../store/store.js';
+import type { DigestFeature } from '../delivery/open-digest.js';
 import type { EventDeduper } from './event-deduper.js';
-
-/** The digest and the watchlist: what `/breach digest`, `/breach watch` and the Home tab need. */
-export interface DigestFeature {
-  store: Store;
-  runner: DigestRunner;
-  clock: Clock;
-  /** When set, only these users may change subscriptions and the watchlist. */
-  adminUserIds: readonly string[] | undefined;
-}
 
 /** What the listeners need; injected, so tests build the app over any data. */
 export interface ListenerDeps {

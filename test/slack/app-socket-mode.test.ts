@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBreachService } from '../../src/answer/breach-service.js';
-import { createApp } from '../../src/app.js';
+import { createApp } from '../../src/slack/app.js';
 import { checkMessageLimits, type SlackSurface } from '../../src/views/blocks/limits.js';
 import {
   eventCallbackPayload,

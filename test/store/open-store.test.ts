@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_DATABASE_URL, databaseUrlSchema, openStore, parseDatabaseUrl } from '../../src/store/open-store.js';
+import { DEFAULT_DATABASE_URL, databaseUrlSchema, parseDatabaseUrl } from '../../src/config/database-url.js';
+import { openStore } from '../../src/store/open-store.js';
 import { freePort } from '../support/free-port.js';
 
 const SHAPE =

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { App } from '@slack/bolt';
 import type { BreachService } from '../../src/answer/breach-service.js';
-import { createApp } from '../../src/app.js';
 import type { AppConfig } from '../../src/config/app-config.js';
+import { createApp } from '../../src/slack/app.js';
 
 type AppOptions = NonNullable<Parameters<typeof createApp>[2]>;
 

@@ -2,9 +2,9 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AnswerContext } from '../../src/answer/answer-query.js';
+import { loadDataset } from '../../src/dataset/load-dataset.js';
 import { loadGuidance } from '../../src/guidance/load-guidance.js';
 import type { Guidance } from '../../src/guidance/model.js';
-import { loadDataset } from '../../src/incidents/load-dataset.js';
 import { buildSearchIndex } from '../../src/search/search-index.js';
 import { REPO_DATA_DIR } from './paths.js';
 

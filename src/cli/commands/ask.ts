@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { answerQuery } from '../../answer/answer-query.js';
+import { loadAnswerContext } from '../../answer/load-answer-context.js';
+import { readDataConfig } from '../../config/data-config.js';
 import { parseDigestCommand } from '../../digest/parse-digest-command.js';
 import { answerToJson } from '../../views/json/answer-json.js';
 import { renderAnswerText } from '../../views/text/render-answer.js';
 import { type CliCommand, UsageError, writeLine } from '../command.js';
-import { loadAnswerContext } from '../load-answer-context.js';
 
 const askArgsSchema = z.object({
   values: z.object({ json: z.boolean().optional() }),
@@ -46,7 +47,7 @@ export const askCommand: CliCommand = {
           `type \`/breach ${query.trim()}\` there. In the terminal, \`breachbot digest --dry-run\` prints the digest.`,
       );
     }
-    const answerContext = await loadAnswerContext(context);
+    const answerContext = await loadAnswerContext(readDataConfig(context.env, context.cwd).dataDir);
     const answer = answerQuery(query, answerContext);
     if (parsed.values.json) {
       writeLine(context.stdout, JSON.stringify(answerToJson(query, answer), null, 2));

@@ -1,11 +1,12 @@
 import { WebClient } from '@slack/web-api';
-import { appLogger, webClientOptions } from '../../app.js';
+import { loadAnswerContext } from '../../answer/load-answer-context.js';
 import { readAppConfig } from '../../config/app-config.js';
-import type { ChannelOutcome } from '../../digest/deliver-digest.js';
-import { openDigest } from '../../slack/digest-feature.js';
+import type { ChannelOutcome } from '../../delivery/deliver-digest.js';
+import { openDigest } from '../../delivery/open-digest.js';
+import { appLogger, webClientOptions } from '../../slack/app.js';
+import { slackDigestPoster } from '../../slack/digest-poster.js';
 import { renderDigestText } from '../../views/text/render-digest.js';
 import { type CliCommand, type CliContext, UsageError, writeLine } from '../command.js';
-import { loadAnswerContext } from '../load-answer-context.js';
 
 /**
  * `breachbot digest --dry-run` and `breachbot digest run`: the digest of the newest scheduled run,
@@ -34,7 +35,7 @@ export const digestCommand: CliCommand = {
 
 async function dryRun(context: CliContext): Promise<number> {
   const config = readAppConfig(context.env, context.cwd);
-  const { dataset } = await loadAnswerContext(context);
+  const { dataset } = await loadAnswerContext(config.dataDir);
   const digest = await openDigest({ config: config.digest, cwd: context.cwd, dataset, logger: appLogger('warn') });
   try {
     writeLine(context.stdout, renderDigestText(await digest.runner.compose()));
@@ -49,10 +50,16 @@ async function deliver(context: CliContext): Promise<number> {
   if (config.mode === 'local') {
     throw new UsageError('`digest run` posts to Slack: set SLACK_BOT_TOKEN (as for the bot), or use --dry-run.');
   }
-  const { dataset } = await loadAnswerContext(context);
+  const { dataset } = await loadAnswerContext(config.dataDir);
   const logger = appLogger(config.logLevel);
   const client = new WebClient(config.botToken, { ...webClientOptions(config), logger });
-  const digest = await openDigest({ config: config.digest, cwd: context.cwd, dataset, logger, client });
+  const digest = await openDigest({
+    config: config.digest,
+    cwd: context.cwd,
+    dataset,
+    logger,
+    poster: slackDigestPoster(client),
+  });
   try {
     const run = await digest.runner.deliver(digest.runner.currentFire(), 'all-subscribed');
     writeLine(

@@ -1,7 +1,8 @@
+import { loadAnswerContext } from '../../answer/load-answer-context.js';
 import { latestIncidents } from '../../answer/stats.js';
+import { readDataConfig } from '../../config/data-config.js';
 import { renderAnswerText } from '../../views/text/render-answer.js';
 import { type CliCommand, UsageError, writeLine } from '../command.js';
-import { loadAnswerContext } from '../load-answer-context.js';
 
 export const latestCommand: CliCommand = {
   name: 'latest',
@@ -13,7 +14,7 @@ export const latestCommand: CliCommand = {
     if (extra.length > 0 || !Number.isInteger(count) || count < 1 || count > 100) {
       throw new UsageError('latest takes at most one argument, a count from 1 to 100.');
     }
-    const { dataset } = await loadAnswerContext(context);
+    const { dataset } = await loadAnswerContext(readDataConfig(context.env, context.cwd).dataDir);
     writeLine(
       context.stdout,
       renderAnswerText({ kind: 'latest', incidents: latestIncidents(dataset.incidents, count) }),

@@ -1,13 +1,13 @@
 import { WebClient } from '@slack/web-api';
 import { createBreachService } from '../../answer/breach-service.js';
-import { appLogger, type BotIdentity, createApp, webClientOptions } from '../../app.js';
+import { loadAnswerContext } from '../../answer/load-answer-context.js';
 import { type AppConfig, readAppConfig } from '../../config/app-config.js';
-import { DigestScheduler } from '../../digest/digest-scheduler.js';
-import { runPlayground } from '../../playground/run-playground.js';
-import { openDigest } from '../../slack/digest-feature.js';
+import { DigestScheduler } from '../../delivery/digest-scheduler.js';
+import { openDigest } from '../../delivery/open-digest.js';
+import { appLogger, type BotIdentity, createApp, webClientOptions } from '../../slack/app.js';
+import { slackDigestPoster } from '../../slack/digest-poster.js';
 import { slackErrorCode } from '../../slack/slack-errors.js';
 import { type CliCommand, type CliContext, stopRequested, UsageError, writeLine } from '../command.js';
-import { loadAnswerContext } from '../load-answer-context.js';
 
 /**
  * `npm start`: the Slack app when a bot token is set; otherwise the local playground, the same app
@@ -31,11 +31,17 @@ export const startCommand: CliCommand = {
 };
 
 async function runSlackApp(config: Exclude<AppConfig, { mode: 'local' }>, context: CliContext): Promise<number> {
-  const { dataset, index } = await loadAnswerContext(context);
+  const { dataset, index } = await loadAnswerContext(config.dataDir);
   const logger = appLogger(config.logLevel);
   const client = new WebClient(config.botToken, { ...webClientOptions(config), logger });
   const identity = await checkSlackConnection(client);
-  const digest = await openDigest({ config: config.digest, cwd: context.cwd, dataset, logger, client });
+  const digest = await openDigest({
+    config: config.digest,
+    cwd: context.cwd,
+    dataset,
+    logger,
+    poster: slackDigestPoster(client),
+  });
   const app = createApp(config, createBreachService(dataset, index), { digest, logger, identity });
   const scheduler = new DigestScheduler({ ...digest, logger });
   try {
@@ -88,4 +94,34 @@ async function checkSlackConnection(client: WebClient): Promise<BotIdentity> {
     );
   }
   return { botId: result.bot_id, botUserId: result.user_id };
+}
+
+/** `npm start` with no Slack token: the playground until Ctrl-C, then everything it started is stopped. */
+async function runPlayground(config: Extract<AppConfig, { mode: 'local' }>, context: CliContext): Promise<number> {
+  const { dataset, index } = await loadAnswerContext(config.dataDir);
+  // Loaded only here and only now: the playground and its Slack emulator are never part of the bot.
+  const { startPlayground, playgroundDigest } = await import('../../playground/start-playground.js');
+  const playground = await startPlayground({
+    service: createBreachService(dataset, index),
+    config,
+    port: config.port,
+    openDigest: playgroundDigest(config, dataset, context.cwd),
+  });
+  try {
+    writeLine(context.stdout, `breachbot playground: open ${playground.url}`);
+    writeLine(
+      context.stdout,
+      [
+        `No SLACK_BOT_TOKEN, so breachbot runs against a Slack emulator in this process, on ${index.size} incidents.`,
+        'Try `/breach helthec` in #general, `@breachbot was HealthEC hacked?`, the buttons, the ⚡ shortcut and the Home tab;',
+        '`/breach digest preview` in #security shows the weekly digest (its subscriptions live in memory here).',
+        'In the terminal instead: npx breachbot ask "helthec". To connect to real Slack, set SLACK_BOT_TOKEN (see the README).',
+        'Ctrl-C stops it.',
+      ].join('\n'),
+    );
+    await stopRequested(context);
+  } finally {
+    await playground.close();
+  }
+  return 0;
 }

@@ -1,7 +1,8 @@
+import { loadAnswerContext } from '../../answer/load-answer-context.js';
 import { computeStats } from '../../answer/stats.js';
+import { readDataConfig } from '../../config/data-config.js';
 import { renderAnswerText } from '../../views/text/render-answer.js';
 import { type CliCommand, UsageError, writeLine } from '../command.js';
-import { loadAnswerContext } from '../load-answer-context.js';
 
 export const statsCommand: CliCommand = {
   name: 'stats',
@@ -12,7 +13,7 @@ export const statsCommand: CliCommand = {
     if (extra.length > 0 || (year !== undefined && !/^\d{4}$/.test(year))) {
       throw new UsageError('stats takes at most one argument, a four-digit year.');
     }
-    const { dataset } = await loadAnswerContext(context);
+    const { dataset } = await loadAnswerContext(readDataConfig(context.env, context.cwd).dataDir);
     const stats = computeStats(dataset.incidents, year === undefined ? undefined : Number(year));
     writeLine(context.stdout, renderAnswerText({ kind: 'stats', stats }));
     return 0;

@@ -1,5 +1,5 @@
 import { readDataConfig } from '../../config/data-config.js';
-import { loadDataset } from '../../incidents/load-dataset.js';
+import { loadDataset } from '../../dataset/load-dataset.js';
 import { formatProblem } from '../../incidents/problems.js';
 import { type CliCommand, UsageError, writeLine } from '../command.js';
 

@@ -1,4 +1,4 @@
-import type { StoredMessage } from '../../slack-emulator/conversations.js';
+import type { StoredMessage } from '../emulator/conversations.js';
 import { blocksHtml } from './blocks-html.js';
 import { attributes, escapeHtml } from './html.js';
 import { type MentionNames, mrkdwnToHtml } from './mrkdwn-html.js';

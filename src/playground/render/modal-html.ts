@@ -1,4 +1,4 @@
-import type { EnteredValue } from '../../slack-emulator/view-state.js';
+import type { EnteredValue } from '../emulator/view-state.js';
 import { blockHtml, plainTextHtml, textObjectHtml } from './blocks-html.js';
 import { attributes, escapeHtml } from './html.js';
 import type { MentionNames } from './mrkdwn-html.js';

@@ -24,3 +24,6 @@ export const ACTION_SHARE_CHANNEL = 'share_channel_select';
 /** The share modal's optional note. */
 export const BLOCK_SHARE_NOTE = 'share_note';
 export const ACTION_SHARE_NOTE = 'share_note_input';
+
+/** A channel, private channel or DM id as Slack sends it: what may go into `<#…>` or a Web API call. */
+export const CONVERSATION_ID = /^[CDG][A-Z0-9]{2,20}$/;

@@ -1,7 +1,6 @@
 import type { InputBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { Incident } from '../../incidents/model.js';
 import type { SearchHit } from '../../search/types.js';
-import { CONVERSATION_ID } from '../../slack/slack-ids.js';
 import { plainText } from './elements.js';
 import {
   ACTION_SHARE_CHANNEL,
@@ -10,6 +9,7 @@ import {
   BLOCK_SHARE_CHANNEL,
   BLOCK_SHARE_INCIDENT,
   BLOCK_SHARE_NOTE,
+  CONVERSATION_ID,
   VIEW_SHARE,
 } from './ids.js';
 import {

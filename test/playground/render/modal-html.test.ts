@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { StoredMessage } from '../../../src/playground/emulator/conversations.js';
 import { messageHtml } from '../../../src/playground/render/message-html.js';
 import { type ModalScreen, modalHtml } from '../../../src/playground/render/modal-html.js';
 import type { MentionNames } from '../../../src/playground/render/mrkdwn-html.js';
-import type { StoredMessage } from '../../../src/slack-emulator/conversations.js';
 import {
   ACTION_SHARE_CHANNEL,
   ACTION_SHARE_INCIDENT,

@@ -3,9 +3,9 @@
  * where the playground runs it too. Here `startFakeSlack` and `postToApp` also fail a test whose app
  * sends anything over Block Kit's limits.
  */
-export type { Fault } from '../../../src/slack-emulator/faults.js';
-export { DEFAULT_IDS as FAKE_IDS } from '../../../src/slack-emulator/ids.js';
-export * from '../../../src/slack-emulator/payloads.js';
+export type { Fault } from '../../../src/playground/emulator/faults.js';
+export { DEFAULT_IDS as FAKE_IDS } from '../../../src/playground/emulator/ids.js';
+export * from '../../../src/playground/emulator/payloads.js';
 export {
   type Envelope,
   type EnvelopeType,
@@ -13,13 +13,13 @@ export {
   type SocketModeEmulator as FakeSocketMode,
   type SocketModeEmulatorOptions as FakeSocketModeOptions,
   startSocketModeEmulator as startFakeSocketMode,
-} from '../../../src/slack-emulator/socket-mode-server.js';
+} from '../../../src/playground/emulator/socket-mode-server.js';
 export type {
   ChannelSpec,
   ChannelVisibility,
   UserSpec,
   Workspace,
   WorkspaceOptions,
-} from '../../../src/slack-emulator/workspace.js';
+} from '../../../src/playground/emulator/workspace.js';
 export * from './sign-request.js';
 export * from './web-api-server.js';

@@ -1,1 +1,1 @@
-export * from '../../../src/slack-emulator/payloads.js';
+export * from '../../../src/playground/emulator/payloads.js';

@@ -1,11 +1,11 @@
-import { responseProblems } from '../../../src/slack-emulator/limit-checks.js';
+import { responseProblems } from '../../../src/playground/emulator/limit-checks.js';
 import {
   type AppResponse,
   type PostOptions,
   postToApp as postSignedToApp,
-} from '../../../src/slack-emulator/sign-request.js';
+} from '../../../src/playground/emulator/sign-request.js';
 
-export * from '../../../src/slack-emulator/sign-request.js';
+export * from '../../../src/playground/emulator/sign-request.js';
 
 /**
  * Signs and posts to the app as Slack does, and fails when the app's answer (a command's card, a

@@ -1,10 +1,10 @@
-import type { LimitChecks } from '../../../src/slack-emulator/limit-checks.js';
+import type { LimitChecks } from '../../../src/playground/emulator/limit-checks.js';
 import {
   type SlackEmulator,
   type SlackEmulatorOptions,
   type SlackEmulatorWithSocketMode,
   startSlackEmulator,
-} from '../../../src/slack-emulator/web-api-server.js';
+} from '../../../src/playground/emulator/web-api-server.js';
 
 export {
   RESPONSE_URL,
@@ -13,7 +13,7 @@ export {
   type SlackEmulator as FakeSlack,
   type SlackEmulatorOptions as FakeSlackOptions,
   type SlackEmulatorWithSocketMode as FakeSlackWithSocketMode,
-} from '../../../src/slack-emulator/web-api-server.js';
+} from '../../../src/playground/emulator/web-api-server.js';
 
 /** Throws, listing each one, when the app sent anything that breaks Block Kit's limits. */
 export function expectNoLimitViolations(limits: LimitChecks): void {

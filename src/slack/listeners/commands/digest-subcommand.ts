@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, RespondFn } from '@slack/bolt';
+import type { DigestFeature } from '../../../delivery/open-digest.js';
 import type { DigestCommand } from '../../../digest/parse-digest-command.js';
 import type { Delivery } from '../../../store/store.js';
 import type { SlackMessage } from '../../../views/blocks/answer-message.js';
@@ -14,7 +15,6 @@ import { digestMessage } from '../../../views/blocks/digest-message.js';
 import { context } from '../../../views/blocks/elements.js';
 import { MAX_MESSAGE_BLOCKS } from '../../../views/blocks/limits.js';
 import { bold, channelMention, userMention } from '../../../views/blocks/mrkdwn.js';
-import type { DigestFeature } from '../../listener-deps.js';
 import { channelProblemText, slackErrorCode } from '../../slack-errors.js';
 
 export interface DigestCommandContext {

@@ -1,7 +1,7 @@
 import { type Logger, LogLevel, SocketModeClient } from '@slack/socket-mode';
 import { afterEach, describe, expect, it } from 'vitest';
-import { slashCommandPayload } from '../support/fake-slack/payloads.js';
-import { type FakeSlackWithSocketMode, startFakeSlack } from '../support/fake-slack/web-api-server.js';
+import { slashCommandPayload } from '../../support/fake-slack/payloads.js';
+import { type FakeSlackWithSocketMode, startFakeSlack } from '../../support/fake-slack/web-api-server.js';
 
 const APP_TOKEN = 'xapp-1-A0FAKEAPP1-fake';
 

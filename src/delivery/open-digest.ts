@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import type { WebClient } from '@slack/web-api';
 import type { DigestConfig } from '../config/digest-config.js';
+import type { Dataset } from '../dataset/load-dataset.js';
 import { type Clock, systemClock } from '../digest/clock.js';
-import type { DeliveryLogger } from '../digest/deliver-digest.js';
-import { DigestRunner } from '../digest/digest-runner.js';
 import { DigestSchedule } from '../digest/digest-schedule.js';
-import type { Dataset } from '../incidents/load-dataset.js';
 import { openStore } from '../store/open-store.js';
-import { slackDigestPoster } from './digest-poster.js';
-import type { DigestFeature } from './listener-deps.js';
+import type { Store } from '../store/store.js';
+import type { DeliveryLogger, DigestPoster } from './deliver-digest.js';
+import { DigestRunner } from './digest-runner.js';
 
 export interface OpenDigestOptions {
   config: DigestConfig;
@@ -17,8 +15,17 @@ export interface OpenDigestOptions {
   dataset: Dataset;
   logger: DeliveryLogger;
   /** Where digests are posted; absent for previews and dry runs, which post nothing. */
-  client?: WebClient;
+  poster?: DigestPoster;
   clock?: Clock;
+}
+
+/** The digest and the watchlist: what `/breach digest`, `/breach watch` and the Home tab need. */
+export interface DigestFeature {
+  store: Store;
+  runner: DigestRunner;
+  clock: Clock;
+  /** When set, only these users may change subscriptions and the watchlist. */
+  adminUserIds: readonly string[] | undefined;
 }
 
 export interface OpenDigest extends DigestFeature {
@@ -37,7 +44,7 @@ export async function openDigest({
   cwd,
   dataset,
   logger,
-  client,
+  poster,
   clock = systemClock,
 }: OpenDigestOptions): Promise<OpenDigest> {
   const store = await openStore(config.databaseUrl, { cwd });
@@ -50,7 +57,7 @@ export async function openDigest({
     clock,
     instanceId,
     logger,
-    ...(client && { poster: slackDigestPoster(client) }),
+    ...(poster && { poster }),
   });
   return { store, runner, clock, adminUserIds: config.adminUserIds, instanceId, close: () => store.close() };
 }

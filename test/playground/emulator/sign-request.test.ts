@@ -6,7 +6,7 @@ import {
   interactionBody,
   signedHeaders,
   slashCommandBody,
-} from '../support/fake-slack/index.js';
+} from '../../support/fake-slack/index.js';
 
 const SECRET = 'fake-signing-secret';
 

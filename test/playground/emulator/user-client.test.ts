@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { verifySlackRequest } from '@slack/bolt';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createUserClient, type UserClient } from '../../src/slack-emulator/user-client.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack/index.js';
+import { createUserClient, type UserClient } from '../../../src/playground/emulator/user-client.js';
+import { type FakeSlack, startFakeSlack } from '../../support/fake-slack/index.js';
 
 const SECRET = 'b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6';
 const PERSON = 'U0ALEX0001';

@@ -1,12 +1,12 @@
+import type { Clock } from '../digest/clock.js';
+import { composeDigest, type Digest } from '../digest/compose-digest.js';
+import type { DigestSchedule } from '../digest/digest-schedule.js';
 import type { Guidance } from '../guidance/model.js';
 import type { Incident } from '../incidents/model.js';
 import type { Store } from '../store/store.js';
 import { digestMessage } from '../views/blocks/digest-message.js';
 import { ChannelPacer } from './channel-pacer.js';
-import type { Clock } from './clock.js';
-import { composeDigest, type Digest } from './compose-digest.js';
 import { type ChannelOutcome, type DeliveryLogger, type DigestPoster, deliverDigest } from './deliver-digest.js';
-import type { DigestSchedule } from './digest-schedule.js';
 
 /** Periods the trend compares against. */
 export const TREND_PERIODS = 4;

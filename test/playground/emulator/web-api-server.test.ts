@@ -1,6 +1,6 @@
 import { ErrorCode, LogLevel, WebClient, WebClientEvent } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlack, RESPONSE_URL, startFakeSlack } from '../support/fake-slack/web-api-server.js';
+import { type FakeSlack, RESPONSE_URL, startFakeSlack } from '../../support/fake-slack/web-api-server.js';
 
 const BOT_TOKEN = 'xoxb-1-fake-bot-token';
 // Without a minTimeout the client's backoff waits a full second between attempts.

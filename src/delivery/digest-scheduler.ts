@@ -1,6 +1,6 @@
 import { createTask, type RunCoordinator, type ScheduledTask } from 'node-cron';
+import type { Clock } from '../digest/clock.js';
 import type { Store } from '../store/store.js';
-import type { Clock } from './clock.js';
 import type { DeliveryLogger } from './deliver-digest.js';
 import type { DeliveryAudience, DigestRun, DigestRunner } from './digest-runner.js';
 

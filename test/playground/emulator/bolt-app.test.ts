@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { slashCommandPayload } from '../support/fake-slack/payloads.js';
-import { postToApp, slashCommandBody } from '../support/fake-slack/sign-request.js';
-import type { FakeSlack } from '../support/fake-slack/web-api-server.js';
-import { startFakeSlack } from '../support/fake-slack/web-api-server.js';
+import { slashCommandPayload } from '../../support/fake-slack/payloads.js';
+import { postToApp, slashCommandBody } from '../../support/fake-slack/sign-request.js';
+import type { FakeSlack } from '../../support/fake-slack/web-api-server.js';
+import { startFakeSlack } from '../../support/fake-slack/web-api-server.js';
 
 const BOT_TOKEN = 'xoxb-1-fake-bot-token';
 const SECRET = 'fake-signing-secret';

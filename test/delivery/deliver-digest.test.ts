@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChannelPacer } from '../../src/digest/channel-pacer.js';
+import { ChannelPacer } from '../../src/delivery/channel-pacer.js';
 import {
   type DeliveryDeps,
   type DeliveryRequest,
   type DigestPoster,
   deliverDigest,
   PostError,
-} from '../../src/digest/deliver-digest.js';
+} from '../../src/delivery/deliver-digest.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { FakeClock } from '../support/fake-clock.js';

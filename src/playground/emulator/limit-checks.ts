@@ -1,4 +1,4 @@
-import { checkMessageLimits, checkOptions, type SlackSurface } from '../views/blocks/limits.js';
+import { checkMessageLimits, checkOptions, type SlackSurface } from '../../views/blocks/limits.js';
 import { isRecord } from './http-body.js';
 
 export interface LimitViolation {

@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnswerContext } from '../../src/answer/answer-query.js';
+import { type DigestPoster, PostError } from '../../src/delivery/deliver-digest.js';
+import { DigestRunner } from '../../src/delivery/digest-runner.js';
+import { DigestScheduler } from '../../src/delivery/digest-scheduler.js';
 import { systemClock } from '../../src/digest/clock.js';
-import { type DigestPoster, PostError } from '../../src/digest/deliver-digest.js';
-import { DigestRunner } from '../../src/digest/digest-runner.js';
 import { DigestSchedule } from '../../src/digest/digest-schedule.js';
-import { DigestScheduler } from '../../src/digest/digest-scheduler.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { firstCardsAnswerContext } from '../support/repo-dataset.js';

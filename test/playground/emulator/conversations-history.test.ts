@@ -1,7 +1,7 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TRIGGER_LIFETIME_MS, ViewStore } from '../../src/slack-emulator/view-store.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack/index.js';
+import { TRIGGER_LIFETIME_MS, ViewStore } from '../../../src/playground/emulator/view-store.js';
+import { type FakeSlack, startFakeSlack } from '../../support/fake-slack/index.js';
 
 const FAST_RETRIES = { retries: 0 };
 const GENERAL = 'C0GENERAL1';

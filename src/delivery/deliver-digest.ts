@@ -1,8 +1,8 @@
+import type { Clock } from '../digest/clock.js';
+import type { DigestPeriod } from '../digest/digest-period.js';
 import type { Store } from '../store/store.js';
 import type { SlackMessage } from '../views/blocks/answer-message.js';
 import type { ChannelPacer } from './channel-pacer.js';
-import type { Clock } from './clock.js';
-import type { DigestPeriod } from './digest-period.js';
 
 /**
  * How a failed post is handled:

@@ -1,10 +1,10 @@
 import { App, type Logger, LogLevel } from '@slack/bolt';
 import { ConsoleLogger } from '@slack/logger';
-import type { BreachService } from './answer/breach-service.js';
-import type { AppConfig } from './config/app-config.js';
-import { EventDeduper } from './slack/event-deduper.js';
-import type { DigestFeature } from './slack/listener-deps.js';
-import { registerListeners } from './slack/listeners/index.js';
+import type { BreachService } from '../answer/breach-service.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { DigestFeature } from '../delivery/open-digest.js';
+import { EventDeduper } from './event-deduper.js';
+import { registerListeners } from './listeners/index.js';
 
 /** What the Bolt app needs of the config: the Slack connection (the digest's settings are the caller's). */
 type SlackConfig =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LimitChecks, responseProblems } from '../../src/slack-emulator/limit-checks.js';
-import { HEADER_TEXT_MAX, MAX_MESSAGE_BLOCKS, OPTIONS_MAX } from '../../src/views/blocks/limits.js';
-import { startFakeSlack } from '../support/fake-slack/index.js';
+import { LimitChecks, responseProblems } from '../../../src/playground/emulator/limit-checks.js';
+import { HEADER_TEXT_MAX, MAX_MESSAGE_BLOCKS, OPTIONS_MAX } from '../../../src/views/blocks/limits.js';
+import { startFakeSlack } from '../../support/fake-slack/index.js';
 
 const option = (n: number) => ({ text: { type: 'plain_text', text: `Option ${n}` }, value: `v${n}` });
 const divider = { type: 'divider' };

@@ -1,11 +1,11 @@
 import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import type { AnswerContext } from '../../src/answer/answer-query.js';
-import { webClientOptions } from '../../src/app.js';
+import { DigestRunner } from '../../src/delivery/digest-runner.js';
+import { DigestScheduler } from '../../src/delivery/digest-scheduler.js';
 import { systemClock } from '../../src/digest/clock.js';
-import { DigestRunner } from '../../src/digest/digest-runner.js';
 import { DigestSchedule } from '../../src/digest/digest-schedule.js';
-import { DigestScheduler } from '../../src/digest/digest-scheduler.js';
+import { webClientOptions } from '../../src/slack/app.js';
 import { slackDigestPoster } from '../../src/slack/digest-poster.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';

@@ -1,10 +1,10 @@
 import { loadGuidance } from '../guidance/load-guidance.js';
 import type { Guidance } from '../guidance/model.js';
-import { IMPORT_SOURCES, readImportedCollection } from './imported-store.js';
-import { loadCuratedIncidents } from './load-curated.js';
-import { mergeCuratedAndImported } from './merge.js';
-import type { Incident } from './model.js';
-import type { DataProblem } from './problems.js';
+import { IMPORT_SOURCES, readImportedCollection } from '../incidents/imported-store.js';
+import { loadCuratedIncidents } from '../incidents/load-curated.js';
+import { mergeCuratedAndImported } from '../incidents/merge.js';
+import type { Incident } from '../incidents/model.js';
+import type { DataProblem } from '../incidents/problems.js';
 
 export interface Dataset {
   incidents: Incident[];

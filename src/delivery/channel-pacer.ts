@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import type { Clock } from '../digest/clock.js';
 
 /** Slack allows about one message per second per channel; bursts beyond it are rate limited. */
 export const CHANNEL_POST_INTERVAL_MS = 1_000;
