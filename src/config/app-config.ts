@@ -2,6 +2,9 @@ import path from 'node:path';
 import { z } from 'zod';
 import { type DigestConfig, digestEnvShape, toDigestConfig } from './digest-config.js';
 
+/** The settings that only make sense with a bot token. */
+const SLACK_SETTINGS = ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const;
+
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
@@ -32,8 +35,14 @@ const envSchema = z
     ...digestEnvShape,
   })
   .superRefine((env, ctx) => {
-    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is required with SLACK_APP_TOKEN' });
+    // Any Slack setting means "connect to Slack": running the playground instead would hide the mistake.
+    const partial = SLACK_SETTINGS.filter((name) => env[name] !== undefined);
+    if (!env.SLACK_BOT_TOKEN && partial.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: `is missing, but ${partial.join(' and ')} ${partial.length === 1 ? 'is' : 'are'} set: set the bot token (xoxb-…) to connect to Slack, or unset every SLACK_ setting to run the local playground`,
+      });
     }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
       ctx.addIssue({
@@ -58,6 +67,9 @@ export type AppConfig =
   | (CommonConfig & { mode: 'socket'; botToken: string; appToken: string })
   | (CommonConfig & { mode: 'http'; botToken: string; signingSecret: string; port: number });
 
+/** Connected to Slack, over Socket Mode or HTTP. */
+export type SlackConfig = Exclude<AppConfig, { mode: 'local' }>;
+
 /** A configuration the app cannot start with: one line per problem. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -66,7 +78,10 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and checks the environment (design.md §3). Socket Mode when SLACK_APP_TOKEN is set. */
+/**
+ * Reads and checks the environment. No Slack setting at all: the local playground. A bot token: Slack,
+ * over Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP.
+ */
 export function readAppConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
   // An empty variable means "not set", as in most shells' `FOO= npm start`.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));

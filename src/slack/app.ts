@@ -1,14 +1,13 @@
 import { App, type Logger, LogLevel } from '@slack/bolt';
 import { ConsoleLogger } from '@slack/logger';
 import type { BreachService } from '../answer/breach-service.js';
-import type { AppConfig } from '../config/app-config.js';
-import type { DigestFeature } from '../delivery/open-digest.js';
+import type { AppConfig, SlackConfig } from '../config/app-config.js';
+import type { DigestServices } from '../services/digest-commands.js';
 import { EventDeduper } from './event-deduper.js';
 import { registerListeners } from './listeners/index.js';
 
 /** What the Bolt app needs of the config: the Slack connection (the digest's settings are the caller's). */
-type SlackConfig =
-  Exclude<AppConfig, { mode: 'local' }> extends infer C ? (C extends unknown ? Omit<C, 'digest'> : never) : never;
+type SlackConnection = SlackConfig extends infer C ? (C extends unknown ? Omit<C, 'digest'> : never) : never;
 
 export interface BotIdentity {
   botId: string;
@@ -39,7 +38,7 @@ export function appLogger(level: AppConfig['logLevel']): Logger {
  * receiver at /slack/events (commands, events, interactivity and options all post there).
  */
 export function createApp(
-  config: SlackConfig,
+  config: SlackConnection,
   service: BreachService,
   {
     deduper = new EventDeduper(),
@@ -50,7 +49,7 @@ export function createApp(
   }: {
     deduper?: EventDeduper;
     logger?: Logger;
-    digest?: DigestFeature;
+    digest?: DigestServices;
     viewAckDeadlineMs?: number;
     /** Who the token is, from an auth.test the caller made: Bolt then makes none of its own. */
     identity?: BotIdentity;

@@ -1,5 +1,5 @@
 import type { BreachService } from '../answer/breach-service.js';
-import type { DigestFeature } from '../delivery/open-digest.js';
+import type { DigestServices } from '../services/digest-commands.js';
 import type { EventDeduper } from './event-deduper.js';
 
 /** What the listeners need; injected, so tests build the app over any data. */
@@ -7,7 +7,7 @@ export interface ListenerDeps {
   service: BreachService;
   deduper: EventDeduper;
   /** Absent in apps built without a store (some tests and the HTTP benchmark): digest commands say so. */
-  digest?: DigestFeature;
+  digest?: DigestServices;
   /**
    * How long a view submission may wait on Slack before it must ack (Slack allows 3 s); past it
    * the share modal closes and the outcome goes to the person's DM. Tests shorten it.

@@ -1,13 +1,5 @@
-import type {
-  ClaimRequest,
-  ClaimResult,
-  Delivery,
-  DeliveryOutcome,
-  DeliveryState,
-  Store,
-  Subscription,
-  WatchedVendor,
-} from './store.js';
+import type { Delivery, DeliveryState, Subscription, WatchedVendor } from '../digest/records.js';
+import type { ClaimRequest, ClaimResult, DeliveryOutcome, Store } from './store.js';
 import { compareVendorNames, vendorName, vendorNameKey } from './vendor-name.js';
 
 /**

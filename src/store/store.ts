@@ -4,50 +4,10 @@
  * (test/store/store-contract.ts); `openStore` picks one from DATABASE_URL.
  *
  * Times are epoch milliseconds, always passed in by the caller, so that tests drive a fake clock and
- * several instances agree on nothing but the database.
+ * several instances agree on nothing but the database. The records themselves are the digest's
+ * (src/digest/records.ts): the store keeps them, it does not define them.
  */
-
-export interface Subscription {
-  channelId: string;
-  /** Slack user who turned the digest on. */
-  subscribedBy: string;
-  subscribedAt: number;
-}
-
-export interface WatchedVendor {
-  /** As typed, trimmed; unique without regard to case. */
-  name: string;
-  addedBy: string;
-  addedAt: number;
-}
-
-/**
- * One digest for one channel and one period. The row's states, and why:
- *
- * - `sending`: claimed by `claimedBy` until `leaseUntil`. While the lease runs nobody else may post.
- *   A `sending` row whose lease has expired belongs to an instance that died mid-post: the next claim
- *   gets it back with `recovering: true`, and must find out from Slack whether the post went out
- *   before it posts again (see digest/deliver-digest.ts).
- * - `sent`: posted; `messageTs` is Slack's timestamp of the message. Final.
- * - `retry`: a transient failure (5xx, network, rate limits beyond the retries); claimable again.
- * - `failed`: a permanent failure for this channel (channel gone, bot removed, archived). Final for
- *   the period; shown in `/breach digest status`.
- */
-export type DeliveryState = 'sending' | 'sent' | 'retry' | 'failed';
-
-export interface Delivery {
-  channelId: string;
-  periodKey: string;
-  state: DeliveryState;
-  /** Instance id of the last claimer. */
-  claimedBy: string;
-  leaseUntil: number;
-  attempts: number;
-  messageTs: string | null;
-  /** Slack error code or message of the last failure. */
-  error: string | null;
-  updatedAt: number;
-}
+import type { Delivery, Subscription, WatchedVendor } from '../digest/records.js';
 
 export interface ClaimRequest {
   channelId: string;

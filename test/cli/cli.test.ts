@@ -1,12 +1,13 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import type { SlackEmulator } from '../../src/playground/emulator/web-api-server.js';
+import { startCheckedEmulator } from '../support/checked-emulator.js';
 import { captureContext } from '../support/cli-context.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack/index.js';
-import { REPO_DATA_DIR, REPO_ROOT } from '../support/paths.js';
-import { firstCardsDataDir } from '../support/repo-dataset.js';
+import { REPO_ROOT } from '../support/paths.js';
+import { firstCardsDataDir, shippedDataCopy } from '../support/repo-dataset.js';
 
 let env: NodeJS.ProcessEnv;
 let firstCards: string;
@@ -74,8 +75,7 @@ describe('breachbot ask', () => {
 describe('breachbot validate and invalid data', () => {
   let dataDir: string;
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'breachbot-cli-'));
-    await cp(REPO_DATA_DIR, dataDir, { recursive: true, filter: (source) => !source.includes(`${path.sep}imported`) });
+    dataDir = await shippedDataCopy();
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
@@ -133,6 +133,17 @@ describe('breachbot', () => {
     expect(stderr).not.toContain('xoxp-not-a-bot-token');
   });
 
+  it('start with a Slack setting but no bot token says what is missing instead of running the playground', async () => {
+    const { code, stdout, stderr } = await run(['start'], {
+      env: { ...env, SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99aaaaaa85a5', PORT: '0' },
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('SLACK_BOT_TOKEN: is missing, but SLACK_SIGNING_SECRET is set');
+    expect(stderr).not.toContain('8f742231b10e8888abcd99aaaaaa85a5');
+    expect(stdout).not.toContain('playground');
+  });
+
   it('start with no Slack token serves the playground until stopped, and points to `ask` for the terminal', async () => {
     const stop = new AbortController();
     const context = { ...captureContext({ ...env, PORT: '0' }, REPO_ROOT), stop: stop.signal };
@@ -154,23 +165,23 @@ describe('breachbot', () => {
   });
 
   describe('start with a Slack token', () => {
-    // A fake Slack per test: Bolt checks the token again after start, and a late check from one
+    // An emulator per test: Bolt checks the token again after start, and a late check from one
     // test must not take a fault injected for the next.
-    let fake: FakeSlack;
+    let emulator: SlackEmulator;
     let dir: string;
     beforeEach(async () => {
-      fake = await startFakeSlack();
+      emulator = await startCheckedEmulator();
       dir = await mkdtemp(path.join(os.tmpdir(), 'breachbot-start-'));
     });
     afterEach(async () => {
-      await fake.close();
+      await emulator.close();
       await rm(dir, { recursive: true, force: true });
     });
     const slackEnv = () => ({
       ...env,
       SLACK_BOT_TOKEN: 'xoxb-1-test',
       SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99aaaaaa85a5',
-      SLACK_API_URL: fake.url,
+      SLACK_API_URL: emulator.url,
       DATABASE_URL: `sqlite:${path.join(dir, 'breachbot.db')}`,
       PORT: '0',
       LOG_LEVEL: 'error',
@@ -191,11 +202,11 @@ describe('breachbot', () => {
       stop.abort();
       expect(await running).toBe(0);
       // The token is checked once, before the start; Bolt is given the answer.
-      expect(fake.callsTo('auth.test')).toHaveLength(1);
+      expect(emulator.callsTo('auth.test')).toHaveLength(1);
     });
 
     it('says in one line that Slack refused the token, without showing it', async () => {
-      fake.inject('auth.test', { error: 'invalid_auth' });
+      emulator.inject('auth.test', { error: 'invalid_auth' });
       const { code, stderr } = await run(['start'], { env: slackEnv() });
       expect(code).toBe(1);
       expect(stderr.trim()).toBe(

@@ -53,7 +53,18 @@ describe('readAppConfig', () => {
     expect(problems({ SLACK_BOT_TOKEN: BOT })).toEqual([
       'SLACK_SIGNING_SECRET: is required for the HTTP receiver (or set SLACK_APP_TOKEN for Socket Mode)',
     ]);
-    expect(problems({ SLACK_APP_TOKEN: APP })).toEqual(['SLACK_BOT_TOKEN: is required with SLACK_APP_TOKEN']);
+  });
+
+  it('refuses any Slack setting without the bot token, naming what is set, instead of starting the playground', () => {
+    const missing = (set: string) =>
+      `SLACK_BOT_TOKEN: is missing, but ${set} set: set the bot token (xoxb-…) to connect to Slack, or unset every SLACK_ setting to run the local playground`;
+    expect(problems({ SLACK_APP_TOKEN: APP })).toEqual([missing('SLACK_APP_TOKEN is')]);
+    expect(problems({ SLACK_SIGNING_SECRET: SECRET })).toEqual([missing('SLACK_SIGNING_SECRET is')]);
+    expect(problems({ SLACK_API_URL: 'http://127.0.0.1:9/api/' })).toEqual([missing('SLACK_API_URL is')]);
+    expect(problems({ SLACK_SIGNING_SECRET: SECRET, SLACK_APP_TOKEN: APP })).toEqual([
+      missing('SLACK_SIGNING_SECRET and SLACK_APP_TOKEN are'),
+    ]);
+    expect(readAppConfig({ PORT: '4000' }, '/srv')).toMatchObject({ mode: 'local', port: 4000 });
   });
 
   it('treats an empty variable as unset', () => {

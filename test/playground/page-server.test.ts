@@ -1,7 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createBreachService } from '../../src/answer/breach-service.js';
 import { type Playground, startPlayground } from '../../src/playground/start-playground.js';
 import {
   ACTION_SHARE_CHANNEL,
@@ -13,6 +12,8 @@ import {
   BLOCK_SHARE_NOTE,
   SHORTCUT_SHARE,
 } from '../../src/views/blocks/ids.js';
+import { localConfig } from '../support/local-config.js';
+import { REPO_ROOT } from '../support/paths.js';
 import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js';
 
 const GENERAL = 'C0GENERAL1';
@@ -23,11 +24,10 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = await firstCardsDataDir();
-  const { dataset, index } = await answerContextFor(dataDir);
   playground = await startPlayground({
-    service: createBreachService(dataset, index),
-    config: { dataDir, logLevel: 'error' },
-    port: 0,
+    config: localConfig(dataDir, REPO_ROOT),
+    cwd: REPO_ROOT,
+    answerContext: await answerContextFor(dataDir),
   });
 });
 

@@ -4,10 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBreachService } from '../../src/answer/breach-service.js';
-import { readAppConfig } from '../../src/config/app-config.js';
-import { playgroundDigest } from '../../src/playground/playground-digest.js';
 import { type Playground, startPlayground } from '../../src/playground/start-playground.js';
+import { localConfig } from '../support/local-config.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js';
 
@@ -50,13 +48,10 @@ if (!hasChromium && process.env.CI) {
 
     beforeAll(async () => {
       dataDir = await firstCardsDataDir();
-      const { dataset, index } = await answerContextFor(dataDir);
-      const config = readAppConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'error' }, REPO_ROOT);
       playground = await startPlayground({
-        service: createBreachService(dataset, index),
-        config,
-        port: 0,
-        openDigest: playgroundDigest(config, dataset, REPO_ROOT),
+        config: localConfig(dataDir, REPO_ROOT),
+        cwd: REPO_ROOT,
+        answerContext: await answerContextFor(dataDir),
       });
       profileDir = await mkdtemp(path.join(os.tmpdir(), 'breachbot-chromium-'));
       // A fresh profile each run (Playwright passes it to Chromium as --user-data-dir).

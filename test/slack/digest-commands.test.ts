@@ -3,20 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerContext } from '../../src/answer/answer-query.js';
 import { createBreachService } from '../../src/answer/breach-service.js';
 import { DigestRunner } from '../../src/delivery/digest-runner.js';
-import type { DigestFeature } from '../../src/delivery/open-digest.js';
 import { DigestSchedule } from '../../src/digest/digest-schedule.js';
+import { DEFAULT_IDS } from '../../src/playground/emulator/ids.js';
+import { eventBody, slashCommandBody } from '../../src/playground/emulator/sign-request.js';
+import type { SlackEmulator } from '../../src/playground/emulator/web-api-server.js';
+import { createDigestServices } from '../../src/services/digest-commands.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { checkMessageLimits, type SlackSurface } from '../../src/views/blocks/limits.js';
+import { postCheckedToApp, startCheckedEmulator } from '../support/checked-emulator.js';
 import { FakeClock } from '../support/fake-clock.js';
-import {
-  eventBody,
-  FAKE_IDS,
-  type FakeSlack,
-  postToApp,
-  slashCommandBody,
-  startFakeSlack,
-} from '../support/fake-slack/index.js';
 import { startHttpApp } from '../support/http-app.js';
 import { firstCardsAnswerContext } from '../support/repo-dataset.js';
 
@@ -27,7 +23,7 @@ const ADMIN = 'U0ADMIN001';
 const NOW = Date.parse('2026-12-09T10:00:00Z');
 
 let context: AnswerContext;
-let fake: FakeSlack;
+let emulator: SlackEmulator;
 const apps: App[] = [];
 const stores: Store[] = [];
 /** response_url ids, unique across the apps of this file. */
@@ -46,20 +42,20 @@ async function startApp(adminUserIds?: string[]) {
     instanceId: 'test',
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
   });
-  const digest: DigestFeature = { store, runner, clock, adminUserIds };
+  const digest = createDigestServices({ store, runner, clock, adminUserIds });
   const { app, url } = await startHttpApp(createBreachService(context.dataset, context.index), {
-    slackApiUrl: fake.url,
+    slackApiUrl: emulator.url,
     signingSecret: SECRET,
     digest,
   });
   apps.push(app);
   /** Types `/breach <text>` and returns the ephemeral answer posted to the command's response_url. */
-  const command = async (text: string, { channel = SECURITY, user = FAKE_IDS.userId as string } = {}) => {
+  const command = async (text: string, { channel = SECURITY, user = DEFAULT_IDS.userId as string } = {}) => {
     const id = `reply-${++replies}`;
-    const body = slashCommandBody({ text, channel_id: channel, user_id: user, response_url: fake.responseUrl(id) });
-    const ack = await postToApp(url, body, { signingSecret: SECRET });
+    const body = slashCommandBody({ text, channel_id: channel, user_id: user, response_url: emulator.responseUrl(id) });
+    const ack = await postCheckedToApp(url, body, { signingSecret: SECRET });
     expect(ack.status).toBe(200);
-    const reply = await fake.waitForResponseUrlPost(id);
+    const reply = await emulator.waitForResponseUrlPost(id);
     expect(checkMessageLimits(reply.body as SlackSurface)).toEqual([]);
     return reply.body as { response_type: string; text: string; blocks: unknown[] };
   };
@@ -68,7 +64,7 @@ async function startApp(adminUserIds?: string[]) {
 
 beforeAll(async () => {
   context = await firstCardsAnswerContext();
-  fake = await startFakeSlack({
+  emulator = await startCheckedEmulator({
     channels: {
       [SECURITY]: { visibility: 'public', isMember: true },
       [PRIVATE_CHANNEL]: { visibility: 'private', isMember: false },
@@ -79,7 +75,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const app of apps) await app.stop();
   for (const store of stores) await store.close();
-  await fake.close();
+  await emulator.close();
 });
 
 describe('/breach digest and /breach watch', () => {
@@ -89,12 +85,12 @@ describe('/breach digest and /breach watch', () => {
     expect(on.response_type).toBe('ephemeral');
     expect(on.text).toContain(`the weekly digest is on in <#${SECURITY}>`);
     expect(on.text).toContain('Mon, 14 Dec 2026, 09:00 UTC');
-    const announcement = await fake.waitForCall(
+    const announcement = await emulator.waitForCall(
       'chat.postMessage',
       (call) => call.args.channel === SECURITY && String(call.args.text).includes('turned on the weekly breach digest'),
     );
-    expect(announcement.args.text).toContain(`<@${FAKE_IDS.userId}>`);
-    expect(await store.subscription(SECURITY)).toMatchObject({ subscribedBy: FAKE_IDS.userId, subscribedAt: NOW });
+    expect(announcement.args.text).toContain(`<@${DEFAULT_IDS.userId}>`);
+    expect(await store.subscription(SECURITY)).toMatchObject({ subscribedBy: DEFAULT_IDS.userId, subscribedAt: NOW });
 
     expect((await command('digest on')).text).toContain('already on');
     const status = JSON.stringify(await command('digest status'));
@@ -117,12 +113,12 @@ describe('/breach digest and /breach watch', () => {
   it('previews this period’s digest to the person only, recording nothing', async () => {
     const { store, command } = await startApp();
     await store.subscribe(SECURITY, 'U1', 0);
-    const before = fake.callsTo('chat.postMessage').length;
+    const before = emulator.callsTo('chat.postMessage').length;
     const preview = await command('digest preview');
     expect(preview.response_type).toBe('ephemeral');
     expect(JSON.stringify(preview.blocks)).toContain('Preview');
     expect(JSON.stringify(preview.blocks)).toContain('2026-W49');
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(before);
+    expect(emulator.callsTo('chat.postMessage')).toHaveLength(before);
     expect(await store.lastDelivery(SECURITY)).toBeUndefined();
   });
 
@@ -164,8 +160,8 @@ describe('/breach digest and /breach watch', () => {
     await store.subscribe(SECURITY, 'U1', 0);
     await store.addVendor('Change Healthcare', 'U1', 0);
     const event = { type: 'app_home_opened', user: 'U0HOMEUSER', tab: 'home', channel: 'D0HOME0001' };
-    await postToApp(url, eventBody({ event, event_id: 'Ev0HOME0001' }), { signingSecret: SECRET });
-    const publish = await fake.waitForCall('views.publish', (call) => call.args.user_id === 'U0HOMEUSER');
+    await postCheckedToApp(url, eventBody({ event, event_id: 'Ev0HOME0001' }), { signingSecret: SECRET });
+    const publish = await emulator.waitForCall('views.publish', (call) => call.args.user_id === 'U0HOMEUSER');
     const view = JSON.stringify(publish.args.view);
     expect(view).toContain(`<#${SECURITY}>`);
     expect(view).toContain('Change Healthcare');

@@ -1,9 +1,12 @@
 import type { KnownBlock } from '@slack/types';
-import type { Delivery, Subscription, WatchedVendor } from '../../store/store.js';
+import type { DigestCommandOutcome, DigestStatus, WatchlistChange } from '../../digest/digest-command-outcome.js';
+import type { Delivery, WatchedVendor } from '../../digest/records.js';
 import type { SlackMessage } from './answer-message.js';
+import { channelProblemText } from './channel-problem.js';
+import { digestMessage } from './digest-message.js';
 import { context, header, section } from './elements.js';
-import { FALLBACK_TEXT_MAX, linesWithin, SECTION_TEXT_MAX, truncate } from './limits.js';
-import { channelMention, escapeMrkdwn, escapeWithin, userMention } from './mrkdwn.js';
+import { FALLBACK_TEXT_MAX, linesWithin, MAX_MESSAGE_BLOCKS, SECTION_TEXT_MAX, truncate } from './limits.js';
+import { bold, channelMention, escapeMrkdwn, escapeWithin, userMention } from './mrkdwn.js';
 
 /** A short ephemeral answer: one section, and the same words as the fallback. */
 export function noticeMessage(mrkdwn: string): SlackMessage {
@@ -45,17 +48,6 @@ export function formatInstant(instant: Date | number, timeZone: string): string 
     hourCycle: 'h23',
   }).format(instant);
   return `${formatted} ${timeZone}`;
-}
-
-export interface DigestStatus {
-  channelId: string;
-  subscription: Subscription | undefined;
-  cron: string;
-  timeZone: string;
-  nextRun: Date | undefined;
-  lastDelivery: Delivery | undefined;
-  /** Subscribed channels whose newest delivery failed: the ones nobody can ask from inside. */
-  failing: readonly Delivery[];
 }
 
 export function digestStatusMessage(status: DigestStatus): SlackMessage {
@@ -119,4 +111,67 @@ export function watchlistMessage(vendors: readonly WatchedVendor[], lead?: strin
           (left) => `…and ${left} more`,
         );
   return noticeMessage(lead ? `${lead}\n${list}` : list);
+}
+
+function watchlistLead(change: WatchlistChange): string {
+  const vendor = bold(change.vendor);
+  switch (change.result) {
+    case 'added':
+      return `Added ${vendor}: digests flag its breaches first.`;
+    case 'already-watched':
+      return `${vendor} is already watched.`;
+    case 'removed':
+      return `Removed ${vendor}.`;
+    case 'not-watched':
+      return `${vendor} was not on the watchlist.`;
+  }
+}
+
+/** The digest a channel would get now, shown to one person, marked as a preview. */
+export function digestPreviewMessage(digest: Parameters<typeof digestMessage>[0]): SlackMessage {
+  const message = digestMessage(digest);
+  const note = context(['_Preview: only you can see this, and nothing was recorded._']);
+  return {
+    text: `Preview: ${message.text}`,
+    blocks: message.blocks.length < MAX_MESSAGE_BLOCKS ? [note, ...message.blocks] : message.blocks,
+  };
+}
+
+/** What `digest on` posts in the channel itself: everyone there learns who turned it on and when it comes. */
+export function digestTurnedOnAnnouncement(userId: string, nextRun: Date | undefined, timeZone: string): string {
+  return `${userMention(userId)} turned on the weekly breach digest in this channel. The first one arrives ${nextRunText(nextRun, timeZone)}.`;
+}
+
+function nextRunText(nextRun: Date | undefined, timeZone: string): string {
+  return nextRun ? formatInstant(nextRun, timeZone) : 'at the next scheduled run';
+}
+
+/** The ephemeral reply to `/breach digest …` or `/breach watch …`. */
+export function digestCommandReply(outcome: DigestCommandOutcome): SlackMessage {
+  switch (outcome.kind) {
+    case 'unavailable':
+      return noticeMessage('The digest and the watchlist are not set up in this breachbot (it has no store).');
+    case 'usage':
+      return digestUsageMessage(outcome.topic, outcome.problem);
+    case 'refused':
+      return refusedMessage(outcome.admins);
+    case 'turned-on':
+      return noticeMessage(
+        `Done: the weekly digest is on in ${channelMention(outcome.channelId)}. Next: ${nextRunText(outcome.nextRun, outcome.timeZone)}.`,
+      );
+    case 'already-on':
+      return noticeMessage(`The weekly digest is already on in ${channelMention(outcome.channelId)}.`);
+    case 'cannot-post':
+      return noticeMessage(`The digest is still off: ${channelProblemText(outcome.code)}`);
+    case 'turned-off':
+      return noticeMessage(`Done: the weekly digest is off in ${channelMention(outcome.channelId)}.`);
+    case 'was-off':
+      return noticeMessage(`The weekly digest was not on in ${channelMention(outcome.channelId)}.`);
+    case 'status':
+      return digestStatusMessage(outcome.status);
+    case 'preview':
+      return digestPreviewMessage(outcome.digest);
+    case 'watchlist':
+      return watchlistMessage(outcome.watchlist, outcome.change && watchlistLead(outcome.change));
+  }
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Delivery } from '../../../src/store/store.js';
+import type { DigestCommandOutcome } from '../../../src/digest/digest-command-outcome.js';
+import type { Delivery } from '../../../src/digest/records.js';
 import {
+  digestCommandReply,
   digestStatusMessage,
+  digestTurnedOnAnnouncement,
   digestUsageMessage,
   formatInstant,
   refusedMessage,
@@ -113,5 +116,52 @@ describe('usage and refusal', () => {
   it('escapes what the person typed, and names the admins', () => {
     expectNoLiveMarkup(digestUsageMessage('digest', `I don't know \`digest ${EVIL}\`.`));
     expect(refusedMessage(['U0ADMIN1', 'U0ADMIN2']).text).toContain('<@U0ADMIN1>, <@U0ADMIN2>');
+  });
+});
+
+describe('digestCommandReply', () => {
+  const monday = new Date('2026-12-14T09:00:00Z');
+  const outcomes: DigestCommandOutcome[] = [
+    { kind: 'unavailable' },
+    { kind: 'usage', topic: 'watch', problem: EVIL },
+    { kind: 'refused', admins: ['U0ADMIN001'] },
+    { kind: 'turned-on', channelId: 'C0SECURITY1', nextRun: monday, timeZone: 'UTC' },
+    { kind: 'turned-on', channelId: 'C0SECURITY1', nextRun: undefined, timeZone: 'UTC' },
+    { kind: 'already-on', channelId: 'C0SECURITY1' },
+    { kind: 'cannot-post', channelId: 'C0SECURITY1', code: 'not_in_channel' },
+    { kind: 'cannot-post', channelId: 'C0SECURITY1', code: undefined },
+    { kind: 'turned-off', channelId: 'C0SECURITY1' },
+    { kind: 'was-off', channelId: 'C0SECURITY1' },
+    { kind: 'watchlist', watchlist: [], change: { vendor: EVIL, result: 'added' } },
+    { kind: 'watchlist', watchlist: [{ name: EVIL, addedBy: 'U1', addedAt: 0 }] },
+  ];
+
+  it('words every outcome within the limits, with no live markup from what people typed', () => {
+    for (const outcome of outcomes) {
+      const message = digestCommandReply(outcome);
+      expectWithinLimits(message);
+      expectNoLiveMarkup(message);
+    }
+  });
+
+  it('says what happened, with the next run or the way to fix a channel', () => {
+    const text = (outcome: DigestCommandOutcome) => digestCommandReply(outcome).text;
+    expect(text(outcomes[3] as DigestCommandOutcome)).toBe(
+      'Done: the weekly digest is on in <#C0SECURITY1>. Next: Mon, 14 Dec 2026, 09:00 UTC.',
+    );
+    expect(text(outcomes[4] as DigestCommandOutcome)).toContain('Next: at the next scheduled run.');
+    expect(text(outcomes[6] as DigestCommandOutcome)).toContain(
+      "The digest is still off: I'm not in that channel yet.",
+    );
+    expect(text(outcomes[9] as DigestCommandOutcome)).toBe('The weekly digest was not on in <#C0SECURITY1>.');
+    expect(text({ kind: 'watchlist', watchlist: [], change: { vendor: 'Okta', result: 'removed' } })).toMatch(
+      /^Removed \*Okta\*\./,
+    );
+  });
+
+  it('announces in the channel who turned the digest on and when the first one comes', () => {
+    expect(digestTurnedOnAnnouncement('U0TRAINER1', monday, 'UTC')).toBe(
+      '<@U0TRAINER1> turned on the weekly breach digest in this channel. The first one arrives Mon, 14 Dec 2026, 09:00 UTC.',
+    );
   });
 });

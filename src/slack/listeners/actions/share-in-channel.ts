@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { channelProblemText } from '../../../views/blocks/channel-problem.js';
 import { sharedCardMessage } from '../../../views/blocks/shared-card.js';
 import type { ListenerDeps } from '../../listener-deps.js';
-import { channelProblemText, slackErrorCode } from '../../slack-errors.js';
+import { slackErrorCode } from '../../slack-errors.js';
 import { GONE_TEXT, incidentIdFrom } from './incident-button.js';
 
 /** "Share in channel": the public card, with who shared it, the lessons and a discussion question. */

@@ -4,7 +4,7 @@ import { parseDigestCommand } from '../../../digest/parse-digest-command.js';
 import { answerMessage } from '../../../views/blocks/answer-message.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { decodeSlackText } from '../../slack-text.js';
-import { runDigestCommand } from './digest-subcommand.js';
+import { runDigestSubcommand } from './digest-subcommand.js';
 
 const commandSchema = z.object({ text: z.string(), user_id: z.string().min(1), channel_id: z.string().min(1) });
 
@@ -26,7 +26,7 @@ export function breachCommandCallback({ service, digest }: ListenerDeps) {
     const digestCommand = parseDigestCommand(text);
     if (digestCommand) {
       await ack();
-      await runDigestCommand(digest, digestCommand, { channelId, userId, respond, client, logger });
+      await runDigestSubcommand(digest, digestCommand, { channelId, userId, respond, client, logger });
       return;
     }
     const message = answerMessage(service.answer(text));

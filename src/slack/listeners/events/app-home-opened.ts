@@ -7,13 +7,13 @@ export function appHomeOpenedCallback({ service, digest }: ListenerDeps) {
   return async ({ event, client, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>) => {
     if (event.tab !== 'home') return;
     try {
-      const [subscriptions, watchlist] = digest
-        ? await Promise.all([digest.store.subscriptions(), digest.store.watchlist()])
+      const [digestChannels, watchlist] = digest
+        ? await Promise.all([digest.subscriptions.channelIds(), digest.watchlist.names()])
         : [[], []];
       const view = appHomeView({
         latest: latestIncidents(service.dataset.incidents, 5),
-        digestChannels: subscriptions.map((subscription) => subscription.channelId),
-        watchlist: watchlist.map((vendor) => vendor.name),
+        digestChannels,
+        watchlist,
       });
       await client.views.publish({ user_id: event.user, view });
     } catch (error) {

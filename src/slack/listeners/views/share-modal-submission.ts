@@ -1,10 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { channelProblemText } from '../../../views/blocks/channel-problem.js';
 import { BLOCK_SHARE_CHANNEL, BLOCK_SHARE_INCIDENT, BLOCK_SHARE_NOTE } from '../../../views/blocks/ids.js';
 import { escapeMrkdwn } from '../../../views/blocks/mrkdwn.js';
 import { NOTE_MAX_LENGTH, readShareSubmission, type ShareModalValues } from '../../../views/blocks/share-modal.js';
 import { sharedCardMessage } from '../../../views/blocks/shared-card.js';
 import type { ListenerDeps } from '../../listener-deps.js';
-import { channelProblemText, slackErrorCode } from '../../slack-errors.js';
+import { slackErrorCode } from '../../slack-errors.js';
 
 /** Slack waits 3 s for a view submission's ack; this leaves room for the ack itself to travel. */
 export const VIEW_ACK_DEADLINE_MS = 2_500;

@@ -1,0 +1,36 @@
+import type { Digest } from './compose-digest.js';
+import type { Delivery, Subscription, WatchedVendor } from './records.js';
+
+export interface DigestStatus {
+  channelId: string;
+  subscription: Subscription | undefined;
+  cron: string;
+  timeZone: string;
+  nextRun: Date | undefined;
+  lastDelivery: Delivery | undefined;
+  /** Subscribed channels whose newest delivery failed: the ones nobody can ask from inside. */
+  failing: readonly Delivery[];
+}
+
+export type WatchlistChange =
+  | { vendor: string; result: 'added' | 'already-watched' }
+  | { vendor: string; result: 'removed' | 'not-watched' };
+
+/**
+ * What `/breach digest …` or `/breach watch …` did, as data: the services decide it, a view words
+ * it, so neither the wording nor the rules hide inside a Slack listener.
+ */
+export type DigestCommandOutcome =
+  /** This breachbot runs without a store (some tests, the HTTP benchmark's app). */
+  | { kind: 'unavailable' }
+  | { kind: 'usage'; topic: 'digest' | 'watch'; problem: string }
+  | { kind: 'refused'; admins: readonly string[] }
+  | { kind: 'turned-on'; channelId: string; nextRun: Date | undefined; timeZone: string }
+  | { kind: 'already-on'; channelId: string }
+  /** The channel was subscribed, but the bot could not post there, so the subscription was taken back. */
+  | { kind: 'cannot-post'; channelId: string; code: string | undefined }
+  | { kind: 'turned-off'; channelId: string }
+  | { kind: 'was-off'; channelId: string }
+  | { kind: 'status'; status: DigestStatus }
+  | { kind: 'preview'; digest: Digest }
+  | { kind: 'watchlist'; watchlist: readonly WatchedVendor[]; change?: WatchlistChange };

@@ -1,0 +1,68 @@
+import type { DigestFeature } from '../delivery/open-digest.js';
+import type { DigestCommandOutcome } from '../digest/digest-command-outcome.js';
+import type { DigestCommand } from '../digest/parse-digest-command.js';
+import { type Announce, DigestSubscriptions } from './digest-subscriptions.js';
+import { Watchlist } from './watchlist.js';
+
+export interface DigestCommandRequest {
+  channelId: string;
+  userId: string;
+  /** How `digest on` tells the channel; only called when a subscription is added. */
+  announce: Announce;
+}
+
+/** The digest and the watchlist, for the Slack listeners and the Home tab. */
+export interface DigestServices {
+  subscriptions: DigestSubscriptions;
+  watchlist: Watchlist;
+  commands: DigestCommands;
+}
+
+const changes = (command: DigestCommand) =>
+  (command.kind === 'digest' && (command.action === 'on' || command.action === 'off')) ||
+  (command.kind === 'watch' && command.action !== 'list');
+
+/** Runs `/breach digest …` and `/breach watch …`: who may, and what each one does. */
+export class DigestCommands {
+  constructor(
+    private readonly subscriptions: DigestSubscriptions,
+    private readonly watchlist: Watchlist,
+    /** When set, only these users may change subscriptions and the watchlist; anyone may look. */
+    private readonly adminUserIds: readonly string[] | undefined,
+  ) {}
+
+  async run(command: DigestCommand, request: DigestCommandRequest): Promise<DigestCommandOutcome> {
+    if (command.kind === 'usage') return command;
+    const admins = this.adminUserIds;
+    if (admins && changes(command) && !admins.includes(request.userId)) return { kind: 'refused', admins };
+    const { channelId } = request;
+    if (command.kind === 'watch') {
+      if (command.action === 'list') return { kind: 'watchlist', watchlist: await this.watchlist.list() };
+      const update =
+        command.action === 'add'
+          ? await this.watchlist.add(command.vendor, request.userId)
+          : await this.watchlist.remove(command.vendor);
+      return { kind: 'watchlist', ...update };
+    }
+    switch (command.action) {
+      case 'on': {
+        const result = await this.subscriptions.turnOn(channelId, request.userId, request.announce);
+        if (result.outcome === 'already-on') return { kind: 'already-on', channelId };
+        if (result.outcome === 'cannot-post') return { kind: 'cannot-post', channelId, code: result.code };
+        return { kind: 'turned-on', channelId, nextRun: result.nextRun, timeZone: this.subscriptions.timeZone };
+      }
+      case 'off':
+        return { kind: (await this.subscriptions.turnOff(channelId)) ? 'turned-off' : 'was-off', channelId };
+      case 'status':
+        return { kind: 'status', status: await this.subscriptions.status(channelId) };
+      case 'preview':
+        return { kind: 'preview', digest: await this.subscriptions.preview() };
+    }
+  }
+}
+
+export function createDigestServices({ store, runner, clock, adminUserIds }: DigestFeature): DigestServices {
+  const subscriptions = new DigestSubscriptions({ store, runner, clock });
+  const watchlist = new Watchlist({ store, clock });
+  return { subscriptions, watchlist, commands: new DigestCommands(subscriptions, watchlist, adminUserIds) };
+}

@@ -1,0 +1,85 @@
+import type { DigestRunner } from '../delivery/digest-runner.js';
+import type { Clock } from '../digest/clock.js';
+import type { Digest } from '../digest/compose-digest.js';
+import type { DigestStatus } from '../digest/digest-command-outcome.js';
+import type { Delivery } from '../digest/records.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * Posts in the channel that the digest is now on. Resolves to whether Slack took the post, with
+ * Slack's error code when it did not; never throws for a refused post.
+ */
+export type Announce = (nextRun: Date | undefined) => Promise<{ posted: true } | { posted: false; code?: string }>;
+
+export type TurnOnResult =
+  | { outcome: 'on'; nextRun: Date | undefined }
+  | { outcome: 'already-on' }
+  | { outcome: 'cannot-post'; code: string | undefined };
+
+export interface DigestSubscriptionsDeps {
+  store: Store;
+  runner: DigestRunner;
+  clock: Clock;
+}
+
+/** Which channels receive the weekly digest: turning it on and off, its status, and a preview. */
+export class DigestSubscriptions {
+  constructor(private readonly deps: DigestSubscriptionsDeps) {}
+
+  get timeZone(): string {
+    return this.deps.runner.schedule.timeZone;
+  }
+
+  nextRun(): Date | undefined {
+    return this.deps.runner.schedule.nextFireAfter(new Date(this.deps.clock.now()));
+  }
+
+  /**
+   * Subscribes the channel and announces it there at once: a channel the bot cannot post in is
+   * found now, and unsubscribed again, rather than after a week of waiting for nothing.
+   */
+  async turnOn(channelId: string, userId: string, announce: Announce): Promise<TurnOnResult> {
+    const { store, clock } = this.deps;
+    if (!(await store.subscribe(channelId, userId, clock.now()))) return { outcome: 'already-on' };
+    const nextRun = this.nextRun();
+    let announced: Awaited<ReturnType<Announce>>;
+    try {
+      announced = await announce(nextRun);
+    } catch (error) {
+      await store.unsubscribe(channelId);
+      throw error;
+    }
+    if (announced.posted) return { outcome: 'on', nextRun };
+    await store.unsubscribe(channelId);
+    return { outcome: 'cannot-post', code: announced.code };
+  }
+
+  /** False when the digest was not on in the channel. */
+  turnOff(channelId: string): Promise<boolean> {
+    return this.deps.store.unsubscribe(channelId);
+  }
+
+  async status(channelId: string): Promise<DigestStatus> {
+    const { store, runner } = this.deps;
+    const subscriptions = await store.subscriptions();
+    const lastDeliveries = await Promise.all(subscriptions.map((s) => store.lastDelivery(s.channelId)));
+    return {
+      channelId,
+      subscription: subscriptions.find((s) => s.channelId === channelId),
+      cron: runner.schedule.cron,
+      timeZone: runner.schedule.timeZone,
+      nextRun: this.nextRun(),
+      lastDelivery: await store.lastDelivery(channelId),
+      failing: lastDeliveries.filter((d): d is Delivery => d?.state === 'failed' || d?.state === 'retry'),
+    };
+  }
+
+  /** This period's digest as the next delivery would compose it; records nothing. */
+  preview(): Promise<Digest> {
+    return this.deps.runner.compose();
+  }
+
+  async channelIds(): Promise<string[]> {
+    return (await this.deps.store.subscriptions()).map((subscription) => subscription.channelId);
+  }
+}
