@@ -1,3 +1,5 @@
+import { channelMention, escapeMrkdwn } from './mrkdwn.js';
+
 /**
  * What to tell a person when a post to a channel fails: never silence. Codes the person can fix
  * get a way to fix it; anything else a plain apology (details go to the log, not to the user).
@@ -16,4 +18,9 @@ export function channelProblemText(code: string | undefined): string {
     default:
       return 'Sorry, I could not post the card there. Please try again in a moment.';
   }
+}
+
+/** The DM that tells a person a share they submitted did not go out, after the modal had closed. */
+export function shareFailedText(organization: string, channelId: string, code: string | undefined): string {
+  return `I could not share the card for ${escapeMrkdwn(organization)} in ${channelMention(channelId)}. ${channelProblemText(code)}`;
 }

@@ -136,8 +136,8 @@ export interface ShareSubmission {
 }
 
 /**
- * Reads the three inputs back; missing ones stay undefined for the listener to report, and so does
- * a channel that is not a conversation id (it would go into a Web API call and into `<#…>`).
+ * Reads the three inputs back; missing ones stay undefined for `checkShareSubmission` to report, and
+ * so does a channel that is not a conversation id (it would go into a Web API call and into `<#…>`).
  */
 export function readShareSubmission(values: ShareModalValues): ShareSubmission {
   const incidentId = values[BLOCK_SHARE_INCIDENT]?.[ACTION_SHARE_INCIDENT]?.selected_option?.value;
@@ -145,4 +145,28 @@ export function readShareSubmission(values: ShareModalValues): ShareSubmission {
   const channel = selected && CONVERSATION_ID.test(selected) ? selected : undefined;
   const note = values[BLOCK_SHARE_NOTE]?.[ACTION_SHARE_NOTE]?.value?.trim() || undefined;
   return { incidentId, channel, note };
+}
+
+export type CheckedShare<T> =
+  | { incident: T; channel: string; note: string | undefined }
+  | { errors: Record<string, string> };
+
+/**
+ * The submitted modal, checked: what to share where, or the errors Slack shows next to each input.
+ * `findIncident` says whether the picked incident (still) exists.
+ */
+export function checkShareSubmission<T>(
+  values: ShareModalValues,
+  findIncident: (id: string) => T | undefined,
+): CheckedShare<T> {
+  const { incidentId, channel, note } = readShareSubmission(values);
+  const incident = incidentId ? findIncident(incidentId) : undefined;
+  const errors: Record<string, string> = {};
+  if (!incident) errors[BLOCK_SHARE_INCIDENT] = 'Pick an incident from the list.';
+  if (!channel) errors[BLOCK_SHARE_CHANNEL] = 'Pick a channel to share in.';
+  // The input caps the note, but the payload comes from the client: check it here too.
+  if (note && note.length > NOTE_MAX_LENGTH)
+    errors[BLOCK_SHARE_NOTE] = `Keep the note under ${NOTE_MAX_LENGTH} characters.`;
+  if (!incident || !channel || Object.keys(errors).length > 0) return { errors };
+  return { incident, channel, note };
 }

@@ -1,5 +1,6 @@
 import type { InputBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
+import { shareFailedText } from '../../../src/views/blocks/channel-problem.js';
 import {
   ACTION_SHARE_CHANNEL,
   ACTION_SHARE_INCIDENT,
@@ -11,6 +12,7 @@ import {
 } from '../../../src/views/blocks/ids.js';
 import { checkOptions } from '../../../src/views/blocks/limits.js';
 import {
+  checkShareSubmission,
   incidentOptionLabel,
   incidentOptions,
   NOTE_MAX_LENGTH,
@@ -111,5 +113,43 @@ describe('readShareSubmission', () => {
     expect(channelOf('D0DIRECT01')).toBe('D0DIRECT01');
     for (const forged of ['C1>|<!channel', '<!here>', 'general', 'U0PERSON01', ''])
       expect(channelOf(forged)).toBeUndefined();
+  });
+});
+
+describe('checkShareSubmission', () => {
+  const values = (incidentId: string | undefined, channel: string | undefined, note?: string) => ({
+    [BLOCK_SHARE_INCIDENT]: { [ACTION_SHARE_INCIDENT]: { selected_option: incidentId ? { value: incidentId } : null } },
+    [BLOCK_SHARE_CHANNEL]: { [ACTION_SHARE_CHANNEL]: { selected_conversation: channel ?? null } },
+    [BLOCK_SHARE_NOTE]: { [ACTION_SHARE_NOTE]: { value: note ?? null } },
+  });
+  const incidents: Record<string, string> = { 'healthec-2023': 'HealthEC' };
+  const find = (id: string) => incidents[id];
+
+  it('gives what to share where, with the note', () => {
+    expect(checkShareSubmission(values('healthec-2023', 'C123', ' read this '), find)).toEqual({
+      incident: 'HealthEC',
+      channel: 'C123',
+      note: 'read this',
+    });
+  });
+
+  it('names each missing or bad input next to it', () => {
+    expect(checkShareSubmission(values('gone-2020', undefined), find)).toEqual({
+      errors: {
+        [BLOCK_SHARE_INCIDENT]: 'Pick an incident from the list.',
+        [BLOCK_SHARE_CHANNEL]: 'Pick a channel to share in.',
+      },
+    });
+    expect(checkShareSubmission(values('healthec-2023', 'C123', 'x'.repeat(NOTE_MAX_LENGTH + 1)), find)).toEqual({
+      errors: { [BLOCK_SHARE_NOTE]: `Keep the note under ${NOTE_MAX_LENGTH} characters.` },
+    });
+  });
+});
+
+describe('shareFailedText', () => {
+  it('names the incident escaped, the channel, and what to do', () => {
+    expect(shareFailedText('<!channel> & Co', 'C123', 'not_in_channel')).toBe(
+      "I could not share the card for &lt;!channel&gt; &amp; Co in <#C123>. I'm not in that channel yet. Invite me with `/invite @breachbot` there, then share again.",
+    );
   });
 });

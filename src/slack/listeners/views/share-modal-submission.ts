@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { channelProblemText } from '../../../views/blocks/channel-problem.js';
-import { BLOCK_SHARE_CHANNEL, BLOCK_SHARE_INCIDENT, BLOCK_SHARE_NOTE } from '../../../views/blocks/ids.js';
-import { escapeMrkdwn } from '../../../views/blocks/mrkdwn.js';
-import { NOTE_MAX_LENGTH, readShareSubmission, type ShareModalValues } from '../../../views/blocks/share-modal.js';
+import { channelProblemText, shareFailedText } from '../../../views/blocks/channel-problem.js';
+import { BLOCK_SHARE_CHANNEL } from '../../../views/blocks/ids.js';
+import { checkShareSubmission, type ShareModalValues } from '../../../views/blocks/share-modal.js';
 import { sharedCardMessage } from '../../../views/blocks/shared-card.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { slackErrorCode } from '../../slack-errors.js';
@@ -11,10 +10,6 @@ import { slackErrorCode } from '../../slack-errors.js';
 export const VIEW_ACK_DEADLINE_MS = 2_500;
 
 type Posted = { kind: 'posted' } | { kind: 'failed'; error: unknown };
-
-function problemText(error: unknown): string {
-  return channelProblemText(slackErrorCode(error));
-}
 
 /**
  * Submit on the share modal. The card is posted before the modal closes, so that a channel the bot
@@ -25,19 +20,12 @@ function problemText(error: unknown): string {
  */
 export function shareModalSubmissionCallback({ service, viewAckDeadlineMs = VIEW_ACK_DEADLINE_MS }: ListenerDeps) {
   return async ({ ack, view, body, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
-    const submission = readShareSubmission(view.state.values as ShareModalValues);
-    const incident = submission.incidentId ? service.incident(submission.incidentId) : undefined;
-    const { channel, note } = submission;
-    const errors: Record<string, string> = {};
-    if (!incident) errors[BLOCK_SHARE_INCIDENT] = 'Pick an incident from the list.';
-    if (!channel) errors[BLOCK_SHARE_CHANNEL] = 'Pick a channel to share in.';
-    // The input caps the note, but the payload comes from the client: check it here too.
-    if (note && note.length > NOTE_MAX_LENGTH)
-      errors[BLOCK_SHARE_NOTE] = `Keep the note under ${NOTE_MAX_LENGTH} characters.`;
-    if (!incident || !channel || Object.keys(errors).length > 0) {
-      await ack({ response_action: 'errors', errors });
+    const share = checkShareSubmission(view.state.values as ShareModalValues, service.incident);
+    if ('errors' in share) {
+      await ack({ response_action: 'errors', errors: share.errors });
       return;
     }
+    const { incident, channel, note } = share;
     const userId = body.user.id;
     const message = sharedCardMessage(incident, service.stepsFor(incident), { sharedBy: userId, note });
     const posted: Promise<Posted> = client.chat.postMessage({ channel, ...message }).then(
@@ -55,7 +43,11 @@ export function shareModalSubmissionCallback({ service, viewAckDeadlineMs = VIEW
     clearTimeout(timer);
     if (first !== 'late') {
       if (first.kind === 'posted') await ack();
-      else await ack({ response_action: 'errors', errors: { [BLOCK_SHARE_CHANNEL]: problemText(first.error) } });
+      else
+        await ack({
+          response_action: 'errors',
+          errors: { [BLOCK_SHARE_CHANNEL]: channelProblemText(slackErrorCode(first.error)) },
+        });
       return;
     }
     await ack();
@@ -66,7 +58,7 @@ export function shareModalSubmissionCallback({ service, viewAckDeadlineMs = VIEW
       // A user id as the channel lands in the app's Messages tab with that person.
       await client.chat.postMessage({
         channel: userId,
-        text: `I could not share the card for ${escapeMrkdwn(incident.organization)} in <#${channel}>. ${problemText(outcome.error)}`,
+        text: shareFailedText(incident.organization, channel, slackErrorCode(outcome.error)),
       });
     } catch (error) {
       logger.error('share modal: could not tell the person the share failed', {
