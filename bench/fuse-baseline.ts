@@ -1,6 +1,6 @@
 /**
- * The baseline: plain fuse.js exactly as measured in shared/search-notes.md, over organisation,
- * aliases and summary with fuse's default options, every record searched for every query.
+ * The baseline: plain fuse.js as the search first used it (docs/architecture.md, "Search"), over
+ * organisation, aliases and summary with fuse's default options, every record searched for every query.
  */
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Incident } from '../src/incidents/model.js';

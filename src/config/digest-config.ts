@@ -15,7 +15,7 @@ function isTimeZone(name: string): boolean {
 }
 
 /**
- * The digest's and the store's settings (design.md §3). Like every setting, a message names what is
+ * The digest's and the store's settings. Like every setting, a message names what is
  * wrong and never echoes the value: a DATABASE_URL carries a password.
  */
 export const digestEnvShape = {

@@ -1,6 +1,6 @@
 /**
  * One digest period: the days a digest covers, and the key under which its deliveries are recorded
- * (exactly once per channel per key). Built by digest/period-for.ts from the schedule.
+ * (exactly once per channel per key). Built by `DigestSchedule.periodFor` (digest-schedule.ts).
  */
 export interface DigestPeriod {
   /** For example `2026-W49` for a weekly schedule; unique per period. */

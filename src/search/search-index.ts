@@ -44,8 +44,9 @@ const FUSE_OPTIONS: IFuseOptions<Incident> = {
  * The search: a candidate stage (a word index over names with prefix and typo expansion, and a BM25
  * index over descriptions) picks a few dozen records out of any number, and fuse.js ranks only those
  * by how closely their names match what was typed. Plain fuse.js over all records and summaries was
- * too slow past 1,000 records and ranked questions poorly (shared/search-notes.md); fuse's own
- * maintainers recommend exactly this culling in front of it.
+ * too slow past 1,000 records and ranked questions poorly (`npm run bench` still measures it against
+ * this search; docs/architecture.md, "Search"); fuse's own maintainers recommend exactly this
+ * culling in front of it.
  */
 export function buildSearchIndex(incidents: readonly Incident[]): SearchIndex {
   const records = [...incidents];

@@ -44,7 +44,7 @@ const historySchema = z.object({
 
 /**
  * The digest's Slack edge. The WebClient itself waits out 429s (Retry-After) and retries 5xx and
- * network errors with back-off (src/app.ts); what still fails here is classified for the deliverer.
+ * network errors with back-off (`webClientOptions` in src/slack/app.ts); what still fails here is classified for the deliverer.
  */
 export function slackDigestPoster(client: WebClient): DigestPoster {
   return {

@@ -7,25 +7,26 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DigestSchedule } from '../../src/digest/digest-schedule.js';
+import type { SlackEmulator } from '../../src/playground/emulator/web-api-server.js';
 import { openStore } from '../../src/store/open-store.js';
+import { startCheckedEmulator } from '../support/checked-emulator.js';
 import { digestPostsPerChannel, oncePerChannel } from '../support/digest-posts.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack/index.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { firstCardsDataDir } from '../support/repo-dataset.js';
 
 type Trap = 'kill-after-slack-posted' | 'kill-before-slack-saw-it';
-/** Each case has channels of its own: the fake Slack keeps every channel's history for the file. */
+/** Each case has channels of its own: the emulator keeps every channel's history for the file. */
 const CASES: Record<Trap, string[]> = {
   'kill-after-slack-posted': ['C0AFTER001', 'C0AFTER002', 'C0AFTER003'],
   'kill-before-slack-saw-it': ['C0BEFORE01', 'C0BEFORE02', 'C0BEFORE03'],
 };
 
-let fake: FakeSlack;
+let emulator: SlackEmulator;
 let dataDir: string;
 const temporary: string[] = [];
 
 beforeAll(async () => {
-  fake = await startFakeSlack({
+  emulator = await startCheckedEmulator({
     channels: Object.fromEntries(
       Object.values(CASES)
         .flat()
@@ -37,12 +38,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await fake.close();
+  await emulator.close();
   for (const dir of temporary) await rm(dir, { recursive: true, force: true });
 });
 
 /**
- * Stands between the bot and the fake Slack. When the bot posts the digest to the victim it kills the
+ * Stands between the bot and the emulator. When the bot posts the digest to the victim it kills the
  * bot's process with SIGKILL: after Slack has taken the post (so the bot never hears back and never
  * records it), or before Slack sees it at all.
  */
@@ -59,7 +60,7 @@ async function startTrap(trap: Trap, victimChannel: string, victim: () => ChildP
         victim()?.kill('SIGKILL');
         return;
       }
-      const upstream = await fetch(new URL(request.url?.replace(/^\/api\//, '') ?? '', fake.url), {
+      const upstream = await fetch(new URL(request.url?.replace(/^\/api\//, '') ?? '', emulator.url), {
         method: request.method ?? 'POST',
         headers: Object.fromEntries(
           Object.entries(request.headers).filter(([name]) => ['content-type', 'authorization'].includes(name)),
@@ -101,10 +102,10 @@ function runDigest(env: NodeJS.ProcessEnv, onStart: (child: ChildProcess) => voi
   });
 }
 
-/** This case's channels only: the fake Slack keeps the other case's posts too. */
+/** This case's channels only: the emulator keeps the other case's posts too. */
 function digestPosts(period: string, channels: readonly string[]): Record<string, number> {
   return Object.fromEntries(
-    Object.entries(digestPostsPerChannel(fake, period)).filter(([channel]) => channels.includes(channel)),
+    Object.entries(digestPostsPerChannel(emulator, period)).filter(([channel]) => channels.includes(channel)),
   );
 }
 
@@ -146,14 +147,14 @@ describe('breachbot digest run, killed in the middle and started again', () => {
       db.prepare("UPDATE deliveries SET lease_until = 0 WHERE state = 'sending'").run();
       db.close();
 
-      const restarted = await runDigest({ ...env, SLACK_API_URL: fake.url });
+      const restarted = await runDigest({ ...env, SLACK_API_URL: emulator.url });
       expect(restarted.code, restarted.stdout).toBe(0);
       expect(restarted.stdout).toContain(
         trap === 'kill-after-slack-posted' ? `${victim}: had been posted by an interrupted run` : `${victim}: posted`,
       );
       expect(digestPosts(period, CHANNELS)).toEqual(oncePerChannel(CHANNELS));
 
-      const again = await runDigest({ ...env, SLACK_API_URL: fake.url });
+      const again = await runDigest({ ...env, SLACK_API_URL: emulator.url });
       expect(again.code).toBe(0);
       expect(again.stdout).toContain(`${victim}: already had it`);
       expect(digestPosts(period, CHANNELS)).toEqual(oncePerChannel(CHANNELS));

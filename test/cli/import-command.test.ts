@@ -6,9 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CliContext, UsageError } from '../../src/cli/command.js';
 import { importCommand } from '../../src/cli/commands/import.js';
 import { readImportedCollection } from '../../src/incidents/imported-store.js';
-
-const HEADER =
-  '"Name of Covered Entity","State","Covered Entity Type","Individuals Affected","Breach Submission Date","Type of Breach","Location of Breached Information","Business Associate Present","Web Description"';
+import { hhsCsv } from '../support/hhs-export.js';
 
 function sink(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
@@ -41,7 +39,10 @@ describe('breachbot import', () => {
   it('imports an HHS export into DATA_DIR and prints the report', async () => {
     await writeFile(
       path.join(cwd, 'export.csv'),
-      `${HEADER}\n"A Clinic ","KS","Healthcare Provider","10","01/02/2024","Theft","Laptop","No",""\n"B","QQ","Health Plan","1","01/01/2024","Loss","Paper/Films","No",""\n`,
+      hhsCsv(
+        '"A Clinic ","KS","Healthcare Provider","10","01/02/2024","Theft","Laptop","No",""',
+        '"B","QQ","Health Plan","1","01/01/2024","Loss","Paper/Films","No",""',
+      ),
     );
     expect(await importCommand.run(['hhs', 'export.csv'], context)).toBe(0);
     expect(stdout.text()).toContain(
@@ -78,7 +79,7 @@ describe('breachbot import', () => {
   it('exits 1 when every row is rejected', async () => {
     await writeFile(
       path.join(cwd, 'bad.csv'),
-      `${HEADER}\n"B","QQ","Health Plan","1","01/01/2024","Loss","Other","No",""\n`,
+      hhsCsv('"B","QQ","Health Plan","1","01/01/2024","Loss","Other","No",""'),
     );
     expect(await importCommand.run(['hhs', 'bad.csv'], context)).toBe(1);
     expect(stdout.text()).toContain('nothing imported; nothing saved');
@@ -98,7 +99,7 @@ describe('breachbot import', () => {
 
   it('shows examples in its help', () => {
     expect(importCommand.help).toContain(
-      'breachbot import hhs ../shared/data/hhs_ocr_merged_2009-10-21_to_2026-07-01_DERIVED.csv',
+      'breachbot import hhs ~/Downloads/breach_report.csv',
     );
     expect(importCommand.help).toContain('breachbot import hibp https://haveibeenpwned.com/api/v3/breaches');
   });

@@ -5,12 +5,13 @@ import { DigestRunner } from '../../src/delivery/digest-runner.js';
 import { DigestScheduler } from '../../src/delivery/digest-scheduler.js';
 import { systemClock } from '../../src/digest/clock.js';
 import { DigestSchedule } from '../../src/digest/digest-schedule.js';
+import type { SlackEmulator } from '../../src/playground/emulator/web-api-server.js';
 import { webClientOptions } from '../../src/slack/app.js';
 import { slackDigestPoster } from '../../src/slack/digest-poster.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
+import { startCheckedEmulator } from '../support/checked-emulator.js';
 import { digestPostsPerChannel, oncePerChannel } from '../support/digest-posts.js';
-import { type FakeSlack, startFakeSlack } from '../support/fake-slack/index.js';
 import { describePostgres } from '../support/postgres-server.js';
 import { firstCardsAnswerContext } from '../support/repo-dataset.js';
 
@@ -18,13 +19,13 @@ const CHANNELS = ['C0SEC00001', 'C0SEC00002', 'C0SEC00003', 'C0SEC00004'];
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 let context: AnswerContext;
-let fake: FakeSlack;
+let emulator: SlackEmulator;
 const stores: Store[] = [];
 const schedulers: DigestScheduler[] = [];
 
 beforeAll(async () => {
   context = await firstCardsAnswerContext();
-  fake = await startFakeSlack({
+  emulator = await startCheckedEmulator({
     channels: Object.fromEntries(CHANNELS.map((id) => [id, { visibility: 'public', isMember: true }])),
   });
 });
@@ -36,14 +37,14 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await fake.close();
+  await emulator.close();
 });
 
 /** One bot instance: its own connection pool to the shared database, its own Slack client and scheduler. */
 async function instance(databaseUrl: string, name: string): Promise<DigestScheduler> {
   const store = await openStore(databaseUrl);
   stores.push(store);
-  const client = new WebClient('xoxb-1-test', webClientOptions({ slackApiUrl: fake.url }));
+  const client = new WebClient('xoxb-1-test', webClientOptions({ slackApiUrl: emulator.url }));
   const runner = new DigestRunner({
     incidents: context.dataset.incidents,
     guidance: context.dataset.guidance,
@@ -74,10 +75,10 @@ describePostgres('three instances sharing one PostgreSQL', (postgres) => {
   it('fire at once and post exactly one digest per channel', async () => {
     const { setup, instances } = await threeInstances(await postgres().createDatabase(), '2026-12-07T08:59:00Z');
     await Promise.all(instances.map((scheduler) => scheduler.start()));
-    expect(digestPostsPerChannel(fake, '2026-W49')).toEqual({});
+    expect(digestPostsPerChannel(emulator, '2026-W49')).toEqual({});
 
     await vi.advanceTimersByTimeAsync(61_000);
-    await vi.waitFor(() => expect(digestPostsPerChannel(fake, '2026-W49')).toEqual(oncePerChannel(CHANNELS)), {
+    await vi.waitFor(() => expect(digestPostsPerChannel(emulator, '2026-W49')).toEqual(oncePerChannel(CHANNELS)), {
       timeout: 10_000,
     });
     for (const channel of CHANNELS) {
@@ -88,6 +89,6 @@ describePostgres('three instances sharing one PostgreSQL', (postgres) => {
   it('start at once after a missed run and catch it up exactly once per channel', async () => {
     const { instances } = await threeInstances(await postgres().createDatabase(), '2026-12-15T12:00:00Z');
     await Promise.all(instances.map((scheduler) => scheduler.start()));
-    expect(digestPostsPerChannel(fake, '2026-W50')).toEqual(oncePerChannel(CHANNELS));
+    expect(digestPostsPerChannel(emulator, '2026-W50')).toEqual(oncePerChannel(CHANNELS));
   });
 });

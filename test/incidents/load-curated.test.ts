@@ -1,17 +1,15 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/dataset/load-dataset.js';
 import { loadCuratedIncidents } from '../../src/incidents/load-curated.js';
 import { formatProblem } from '../../src/incidents/problems.js';
 import { REPO_DATA_DIR } from '../support/paths.js';
-import { FIRST_CARDS } from '../support/repo-dataset.js';
+import { FIRST_CARDS, shippedDataCopy } from '../support/repo-dataset.js';
 
 let dataDir: string;
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'breachbot-cards-'));
-  await cp(REPO_DATA_DIR, dataDir, { recursive: true, filter: (source) => !source.includes(`${path.sep}imported`) });
+  dataDir = await shippedDataCopy();
 });
 afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });

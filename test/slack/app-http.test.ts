@@ -1,6 +1,20 @@
 import type { App } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type BreachService, createBreachService } from '../../src/answer/breach-service.js';
+import { DEFAULT_IDS } from '../../src/playground/emulator/ids.js';
+import {
+  blockActionsPayload,
+  blockSuggestionPayload,
+  globalShortcutPayload,
+  viewSubmissionPayload,
+} from '../../src/playground/emulator/payloads.js';
+import {
+  eventBody,
+  interactionBody,
+  optionsBody,
+  slashCommandBody,
+} from '../../src/playground/emulator/sign-request.js';
+import type { SlackEmulator } from '../../src/playground/emulator/web-api-server.js';
 import {
   ACTION_SHARE,
   ACTION_SHARE_CHANNEL,
@@ -15,20 +29,7 @@ import {
   VIEW_SHARE,
 } from '../../src/views/blocks/ids.js';
 import { checkMessageLimits, type SlackSurface } from '../../src/views/blocks/limits.js';
-import {
-  blockActionsPayload,
-  blockSuggestionPayload,
-  eventBody,
-  FAKE_IDS,
-  type FakeSlack,
-  globalShortcutPayload,
-  interactionBody,
-  optionsBody,
-  postToApp,
-  slashCommandBody,
-  startFakeSlack,
-  viewSubmissionPayload,
-} from '../support/fake-slack/index.js';
+import { postCheckedToApp, startCheckedEmulator } from '../support/checked-emulator.js';
 import { startHttpApp } from '../support/http-app.js';
 import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js';
 
@@ -36,30 +37,32 @@ const SECRET = '8f742231b10e8888abcd99aaaaaa85a5';
 const PRIVATE_CHANNEL = 'G0PRIVATE01';
 
 let service: BreachService;
-let fake: FakeSlack;
+let emulator: SlackEmulator;
 let app: App;
 let url: string;
 
 beforeAll(async () => {
   const { dataset, index } = await answerContextFor(await firstCardsDataDir());
   service = createBreachService(dataset, index);
-  fake = await startFakeSlack({ channels: { [PRIVATE_CHANNEL]: { visibility: 'private', isMember: false } } });
-  ({ app, url } = await startHttpApp(service, { slackApiUrl: fake.url, signingSecret: SECRET }));
+  emulator = await startCheckedEmulator({
+    channels: { [PRIVATE_CHANNEL]: { visibility: 'private', isMember: false } },
+  });
+  ({ app, url } = await startHttpApp(service, { slackApiUrl: emulator.url, signingSecret: SECRET }));
 });
 
 afterAll(async () => {
   await app.stop();
-  await fake.close();
+  await emulator.close();
 });
 
 /** Every message any test made the app send stays within Block Kit's limits. */
 const checked = new Set<unknown>();
 afterEach(() => {
   const surfaces: unknown[] = [
-    ...fake.calls
+    ...emulator.calls
       .filter((call) => /^(chat\.post|views\.)/.test(call.method))
       .map((call) => call.args.view ?? call.args),
-    ...fake.responseUrlPosts.map((post) => post.body),
+    ...emulator.responseUrlPosts.map((post) => post.body),
   ];
   for (const surface of surfaces) {
     if (checked.has(surface)) continue;
@@ -69,7 +72,7 @@ afterEach(() => {
 });
 
 const post = (body: string, options: { timestamp?: number; secret?: string; headers?: Record<string, string> } = {}) =>
-  postToApp(url, body, {
+  postCheckedToApp(url, body, {
     signingSecret: options.secret ?? SECRET,
     timestamp: options.timestamp,
     headers: options.headers,
@@ -126,57 +129,59 @@ describe('the Slack app over its HTTP receiver', () => {
   it('answers a mention in the thread it was asked in, once, even when Slack redelivers it', async () => {
     const event = {
       type: 'app_mention',
-      user: FAKE_IDS.userId,
-      text: `<@${FAKE_IDS.botUserId}> was ARx Patient Solutions hacked?`,
+      user: DEFAULT_IDS.userId,
+      text: `<@${DEFAULT_IDS.botUserId}> was ARx Patient Solutions hacked?`,
       ts: '1700000100.000200',
       thread_ts: '1700000000.000100',
-      channel: FAKE_IDS.channelId,
+      channel: DEFAULT_IDS.channelId,
     };
     const body = eventBody({ event, event_id: 'Ev0MENTION1' });
     expect((await post(body)).status).toBe(200);
-    const call = await fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === '1700000000.000100');
+    const call = await emulator.waitForCall('chat.postMessage', (c) => c.args.thread_ts === '1700000000.000100');
     expect(allText(call.args.blocks)).toContain('ARx Patient Solutions');
     expect(
       (await post(body, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } })).status,
     ).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === '1700000000.000100')).toHaveLength(1);
+    expect(emulator.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === '1700000000.000100')).toHaveLength(
+      1,
+    );
   });
 
   it('answers a DM in its thread', async () => {
     const event = {
       type: 'message',
       channel_type: 'im',
-      user: FAKE_IDS.userId,
+      user: DEFAULT_IDS.userId,
       text: 'steps ssn',
       ts: '1700000200.000300',
       channel: 'D0DIRECT01',
     };
     await post(eventBody({ event, event_id: 'Ev0DIRECT01' }));
-    const call = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0DIRECT01');
+    const call = await emulator.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0DIRECT01');
     expect(call.args.thread_ts).toBe('1700000200.000300');
     expect(allText(call.args.blocks)).toContain('Identity Protection PIN');
   });
 
   it('"Share in channel" posts the public card with who shared it, the lessons and a question', async () => {
-    const responseUrl = fake.responseUrl('share-ok');
+    const responseUrl = emulator.responseUrl('share-ok');
     await post(
       interactionBody(
         blockActionsPayload({ action_id: ACTION_SHARE, value: 'healthec-2023', response_url: responseUrl }),
       ),
     );
-    const call = await fake.waitForCall(
+    const call = await emulator.waitForCall(
       'chat.postMessage',
-      (c) => c.args.channel === FAKE_IDS.channelId && allText(c.args).includes('Shared by'),
+      (c) => c.args.channel === DEFAULT_IDS.channelId && allText(c.args).includes('Shared by'),
     );
     const text = allText(call.args.blocks);
-    expect(text).toContain(`<@${FAKE_IDS.userId}>`);
+    expect(text).toContain(`<@${DEFAULT_IDS.userId}>`);
     expect(text).toContain('Lessons for staff');
     expect(text).toContain('Which outside companies receive the data you work with');
   });
 
   it('tells the person how to fix a share into a private channel the bot is not in', async () => {
-    const responseUrl = fake.responseUrl('share-private');
+    const responseUrl = emulator.responseUrl('share-private');
     await post(
       interactionBody(
         blockActionsPayload({
@@ -187,7 +192,7 @@ describe('the Slack app over its HTTP receiver', () => {
         }),
       ),
     );
-    const reply = await fake.waitForResponseUrlPost('share-private');
+    const reply = await emulator.waitForResponseUrlPost('share-private');
     expect(reply.body).toMatchObject({
       response_type: 'ephemeral',
       text: expect.stringContaining('/invite @breachbot'),
@@ -201,14 +206,14 @@ describe('the Slack app over its HTTP receiver', () => {
       { error: 'internal_error', says: 'try again' },
     ];
     for (const { error, says } of cases) {
-      fake.inject('chat.postMessage', { error });
-      const responseUrl = fake.responseUrl(`share-${error}`);
+      emulator.inject('chat.postMessage', { error });
+      const responseUrl = emulator.responseUrl(`share-${error}`);
       await post(
         interactionBody(
           blockActionsPayload({ action_id: ACTION_SHARE, value: 'healthec-2023', response_url: responseUrl }),
         ),
       );
-      const reply = await fake.waitForResponseUrlPost(`share-${error}`);
+      const reply = await emulator.waitForResponseUrlPost(`share-${error}`);
       expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining(says) });
       // Slack's own code words are for the log, not for the person.
       expect(allText(reply.body)).not.toContain(error);
@@ -221,34 +226,38 @@ describe('the Slack app over its HTTP receiver', () => {
         blockActionsPayload({
           action_id: ACTION_STEPS,
           value: 'arx-patient-solutions-2022',
-          response_url: fake.responseUrl('steps'),
+          response_url: emulator.responseUrl('steps'),
         }),
       ),
     );
-    expect(allText((await fake.waitForResponseUrlPost('steps')).body)).toContain('under 16');
+    expect(allText((await emulator.waitForResponseUrlPost('steps')).body)).toContain('under 16');
     await post(
       interactionBody(
-        blockActionsPayload({ action_id: ACTION_SHOW, value: 'healthec-2023', response_url: fake.responseUrl('show') }),
+        blockActionsPayload({
+          action_id: ACTION_SHOW,
+          value: 'healthec-2023',
+          response_url: emulator.responseUrl('show'),
+        }),
       ),
     );
-    expect(allText((await fake.waitForResponseUrlPost('show')).body)).toContain('HealthEC LLC');
+    expect(allText((await emulator.waitForResponseUrlPost('show')).body)).toContain('HealthEC LLC');
   });
 
   it('waits out a 429 on chat.postMessage and delivers the card once', async () => {
-    fake.inject('chat.postMessage', { status: 429, retryAfter: 0 });
+    emulator.inject('chat.postMessage', { status: 429, retryAfter: 0 });
     await post(
       interactionBody(
         blockActionsPayload({ action_id: ACTION_SHARE, value: 'arx-patient-solutions-2022', channel_id: 'C0RATELIM1' }),
       ),
     );
-    await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0RATELIM1' && c.status === 200);
-    const attempts = fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0RATELIM1');
+    await emulator.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0RATELIM1' && c.status === 200);
+    const attempts = emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0RATELIM1');
     expect(attempts.map((c) => c.status)).toEqual([429, 200]);
   });
 
   it('opens a valid share modal from the shortcut, and offers at most 100 incidents from the same search', async () => {
     await post(interactionBody(globalShortcutPayload({ callback_id: SHORTCUT_SHARE })));
-    const open = await fake.waitForCall('views.open');
+    const open = await emulator.waitForCall('views.open');
     expect(checkMessageLimits(open.args.view as SlackSurface)).toEqual([]);
     const response = await post(
       optionsBody(blockSuggestionPayload({ action_id: ACTION_SHARE_INCIDENT, value: 'healthec' })),
@@ -274,7 +283,7 @@ describe('the Slack app over its HTTP receiver', () => {
     });
     const ok = await submit('healthec-2023', 'C0TRAINING', 'For Monday <!here>');
     expect(ok.status).toBe(200);
-    const call = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0TRAINING');
+    const call = await emulator.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0TRAINING');
     const text = allText(call.args.blocks);
     expect(text).toContain('For Monday &lt;!here&gt;');
     expect(text).not.toContain('<!here>');
@@ -289,7 +298,7 @@ describe('the share modal when Slack is slow to take the card', () => {
 
   beforeAll(async () => {
     ({ app: slowApp, url: slowUrl } = await startHttpApp(service, {
-      slackApiUrl: fake.url,
+      slackApiUrl: emulator.url,
       signingSecret: SECRET,
       viewAckDeadlineMs: DEADLINE_MS,
     }));
@@ -298,25 +307,29 @@ describe('the share modal when Slack is slow to take the card', () => {
   afterAll(() => slowApp.stop());
 
   const submitSlowly = (channel: string) =>
-    postToApp(slowUrl, shareSubmissionBody('healthec-2023', channel, ''), { signingSecret: SECRET });
+    postCheckedToApp(slowUrl, shareSubmissionBody('healthec-2023', channel, ''), { signingSecret: SECRET });
 
   it('closes the modal by the deadline and lets the card go out, once', async () => {
-    fake.inject('chat.postMessage', { delayMs: SLOW_MS });
+    emulator.inject('chat.postMessage', { delayMs: SLOW_MS });
     const started = Date.now();
     const response = await submitSlowly('C0SLOWPOST');
     expect(Date.now() - started).toBeLessThan(SLOW_MS);
     expect(response.status).toBe(200);
     expect(response.text).toBe('');
-    await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0SLOWPOST', SLOW_MS * 4);
-    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0SLOWPOST')).toHaveLength(1);
-    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === FAKE_IDS.userId)).toHaveLength(0);
+    await emulator.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0SLOWPOST', SLOW_MS * 4);
+    expect(emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0SLOWPOST')).toHaveLength(1);
+    expect(emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === DEFAULT_IDS.userId)).toHaveLength(0);
   });
 
   it("tells the person in the app's DM when the late post then fails", async () => {
-    fake.inject('chat.postMessage', { delayMs: SLOW_MS, failWith: { error: 'not_in_channel' } });
+    emulator.inject('chat.postMessage', { delayMs: SLOW_MS, failWith: { error: 'not_in_channel' } });
     const response = await submitSlowly('C0SLOWFAIL');
     expect(response.text).toBe('');
-    const dm = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === FAKE_IDS.userId, SLOW_MS * 4);
+    const dm = await emulator.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === DEFAULT_IDS.userId,
+      SLOW_MS * 4,
+    );
     expect(dm.args.text).toContain('I could not share the card for HealthEC LLC in <#C0SLOWFAIL>');
     expect(dm.args.text).toContain('/invite @breachbot');
   });

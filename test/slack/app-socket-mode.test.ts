@@ -1,23 +1,20 @@
 import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBreachService } from '../../src/answer/breach-service.js';
+import { DEFAULT_IDS } from '../../src/playground/emulator/ids.js';
+import { eventCallbackPayload, slashCommandPayload } from '../../src/playground/emulator/payloads.js';
+import type { SlackEmulatorWithSocketMode } from '../../src/playground/emulator/web-api-server.js';
 import { createApp } from '../../src/slack/app.js';
 import { checkMessageLimits, type SlackSurface } from '../../src/views/blocks/limits.js';
-import {
-  eventCallbackPayload,
-  FAKE_IDS,
-  type FakeSlackWithSocketMode,
-  slashCommandPayload,
-  startFakeSlack,
-} from '../support/fake-slack/index.js';
+import { startCheckedEmulator } from '../support/checked-emulator.js';
 import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js';
 
-let fake: FakeSlackWithSocketMode;
+let emulator: SlackEmulatorWithSocketMode;
 let app: App;
 
 beforeAll(async () => {
   const { dataset, index } = await answerContextFor(await firstCardsDataDir());
-  fake = await startFakeSlack({ socketMode: true });
+  emulator = await startCheckedEmulator({ socketMode: true });
   app = createApp(
     {
       mode: 'socket',
@@ -25,7 +22,7 @@ beforeAll(async () => {
       appToken: 'xapp-1-test',
       dataDir: '',
       logLevel: 'error',
-      slackApiUrl: fake.url,
+      slackApiUrl: emulator.url,
     },
     createBreachService(dataset, index),
   );
@@ -35,12 +32,12 @@ beforeAll(async () => {
 afterAll(async () => {
   // Stop the app first: a client whose server vanished would try to reconnect.
   await app.stop();
-  await fake.close();
+  await emulator.close();
 });
 
 describe('the Slack app in Socket Mode', () => {
   it('acks a /breach envelope with the card as its payload', async () => {
-    const ack = await fake.socketMode.send({
+    const ack = await emulator.socketMode.send({
       type: 'slash_commands',
       payload: slashCommandPayload({ text: 'arx patient' }),
     });
@@ -54,17 +51,19 @@ describe('the Slack app in Socket Mode', () => {
       event_id: 'Ev0SOCKET01',
       event: {
         type: 'app_mention',
-        user: FAKE_IDS.userId,
-        text: `<@${FAKE_IDS.botUserId}> helthec`,
+        user: DEFAULT_IDS.userId,
+        text: `<@${DEFAULT_IDS.botUserId}> helthec`,
         ts: '1700000300.000400',
-        channel: FAKE_IDS.channelId,
+        channel: DEFAULT_IDS.channelId,
       },
     });
-    await fake.socketMode.send({ type: 'events_api', payload });
-    const call = await fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === '1700000300.000400');
+    await emulator.socketMode.send({ type: 'events_api', payload });
+    const call = await emulator.waitForCall('chat.postMessage', (c) => c.args.thread_ts === '1700000300.000400');
     expect(JSON.stringify(call.args.blocks)).toContain('HealthEC LLC');
-    await fake.socketMode.send({ type: 'events_api', payload });
+    await emulator.socketMode.send({ type: 'events_api', payload });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === '1700000300.000400')).toHaveLength(1);
+    expect(emulator.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === '1700000300.000400')).toHaveLength(
+      1,
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { type Logger, LogLevel } from '@slack/bolt';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBreachService } from '../../src/answer/breach-service.js';
-import { eventBody, FAKE_IDS, postToApp, slashCommandBody, startFakeSlack } from '../support/fake-slack/index.js';
+import { DEFAULT_IDS } from '../../src/playground/emulator/ids.js';
+import { eventBody, slashCommandBody } from '../../src/playground/emulator/sign-request.js';
+import { postCheckedToApp, startCheckedEmulator } from '../support/checked-emulator.js';
 import { startHttpApp } from '../support/http-app.js';
 import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js';
 
@@ -36,10 +38,10 @@ describe('logs', () => {
   it('never contain the bot token or the signing secret, even at debug level', async () => {
     const lines: string[] = [];
     const { dataset, index } = await answerContextFor(await firstCardsDataDir());
-    const fake = await startFakeSlack();
-    cleanup.push(() => fake.close());
+    const emulator = await startCheckedEmulator();
+    cleanup.push(() => emulator.close());
     const { app, url } = await startHttpApp(createBreachService(dataset, index), {
-      slackApiUrl: fake.url,
+      slackApiUrl: emulator.url,
       signingSecret: SECRET,
       botToken: BOT_TOKEN,
       logLevel: 'debug',
@@ -48,17 +50,19 @@ describe('logs', () => {
     cleanup.push(async () => {
       await app.stop();
     });
-    await postToApp(url, slashCommandBody({ text: 'helthec' }), { signingSecret: SECRET });
-    await postToApp(url, slashCommandBody({ text: 'helthec' }), { signingSecret: 'ffffffffffffffffffffffffffffffff' });
+    await postCheckedToApp(url, slashCommandBody({ text: 'helthec' }), { signingSecret: SECRET });
+    await postCheckedToApp(url, slashCommandBody({ text: 'helthec' }), {
+      signingSecret: 'ffffffffffffffffffffffffffffffff',
+    });
     const event = {
       type: 'app_mention',
-      user: FAKE_IDS.userId,
+      user: DEFAULT_IDS.userId,
       text: 'arx',
       ts: '1700000400.000500',
-      channel: FAKE_IDS.channelId,
+      channel: DEFAULT_IDS.channelId,
     };
-    await postToApp(url, eventBody({ event, event_id: 'Ev0LOGS0001' }), { signingSecret: SECRET });
-    await fake.waitForCall('chat.postMessage');
+    await postCheckedToApp(url, eventBody({ event, event_id: 'Ev0LOGS0001' }), { signingSecret: SECRET });
+    await emulator.waitForCall('chat.postMessage');
     expect(lines.length).toBeGreaterThan(0);
     const log = lines.join('\n');
     expect(log).not.toContain(BOT_TOKEN);

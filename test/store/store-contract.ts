@@ -13,7 +13,7 @@ const LEASE = 60_000;
 const WEEK = '2026-W48';
 
 /**
- * Every promise of store.ts, for any implementation. Each test gets a fresh database; the stores it
+ * Every promise of src/store/store.ts, for any implementation. Each test gets a fresh database; the stores it
  * opens are closed after it, and `cleanup` runs once at the end.
  */
 export function describeStoreContract(name: string, freshDatabase: FreshDatabase, cleanup?: () => Promise<void>) {

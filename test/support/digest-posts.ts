@@ -1,10 +1,10 @@
+import type { SlackEmulator } from '../../src/playground/emulator/web-api-server.js';
 import { DIGEST_EVENT_TYPE } from '../../src/slack/digest-poster.js';
-import type { FakeSlack } from './fake-slack/index.js';
 
-/** How many digests for `period` the fake Slack took per channel (successful posts only). */
-export function digestPostsPerChannel(fake: FakeSlack, period: string): Record<string, number> {
+/** How many digests for `period` the emulator took per channel (successful posts only). */
+export function digestPostsPerChannel(emulator: SlackEmulator, period: string): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const call of fake.callsTo('chat.postMessage')) {
+  for (const call of emulator.callsTo('chat.postMessage')) {
     const metadata = call.args.metadata as { event_type?: string; event_payload?: { period?: string } } | undefined;
     if (call.status !== 200 || call.fault || metadata?.event_type !== DIGEST_EVENT_TYPE) continue;
     if (metadata.event_payload?.period !== period) continue;

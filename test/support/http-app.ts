@@ -7,7 +7,7 @@ import { createApp } from '../../src/slack/app.js';
 type AppOptions = NonNullable<Parameters<typeof createApp>[2]>;
 
 export interface HttpAppOptions extends AppOptions {
-  /** The fake Slack's Web API URL. */
+  /** The Slack emulator's Web API URL. */
   slackApiUrl: string;
   signingSecret: string;
   botToken?: string;
@@ -15,7 +15,7 @@ export interface HttpAppOptions extends AppOptions {
 }
 
 /**
- * The real app in HTTP mode, configured as `npm start` would be, talking to a fake Slack and
+ * The real app in HTTP mode, configured as `npm start` would be, talking to the Slack emulator and
  * listening on a free port: the Slack tests post signed requests to `url`.
  */
 export async function startHttpApp(

@@ -1,10 +1,11 @@
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AnswerContext } from '../../src/answer/answer-query.js';
 import { loadDataset } from '../../src/dataset/load-dataset.js';
 import { loadGuidance } from '../../src/guidance/load-guidance.js';
 import type { Guidance } from '../../src/guidance/model.js';
+import { DataFileError } from '../../src/incidents/problems.js';
 import { buildSearchIndex } from '../../src/search/search-index.js';
 import { REPO_DATA_DIR } from './paths.js';
 
@@ -22,6 +23,13 @@ export async function firstCardsDataDir(): Promise<string> {
   for (const id of FIRST_CARDS) {
     await copyFile(path.join(REPO_DATA_DIR, 'incidents', `${id}.yaml`), path.join(dataDir, 'incidents', `${id}.yaml`));
   }
+  return dataDir;
+}
+
+/** A temporary copy of the shipped data/ (every card and the guidance), without imported records. */
+export async function shippedDataCopy(): Promise<string> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'breachbot-data-'));
+  await cp(REPO_DATA_DIR, dataDir, { recursive: true, filter: (source) => !source.includes(`${path.sep}imported`) });
   return dataDir;
 }
 
@@ -43,7 +51,7 @@ export async function firstCardsAnswerContext(): Promise<AnswerContext> {
 
 /** The shipped protective-steps guidance, failing loudly if it does not validate. */
 export async function shippedGuidance(): Promise<Guidance> {
-  const loaded = await loadGuidance(REPO_DATA_DIR);
-  if (!loaded.value) throw new Error(`data/guidance.yaml is invalid: ${JSON.stringify(loaded.problems)}`);
-  return loaded.value;
+  const { value, problems } = await loadGuidance(REPO_DATA_DIR);
+  if (!value) throw new DataFileError(problems);
+  return value;
 }

@@ -33,7 +33,7 @@ Sources:
   hibp  Have I Been Pwned breach list JSON (/api/v3/breaches)
 
 Examples:
-  breachbot import hhs ../shared/data/hhs_ocr_merged_2009-10-21_to_2026-07-01_DERIVED.csv
+  breachbot import hhs ~/Downloads/breach_report.csv
   breachbot import hibp https://haveibeenpwned.com/api/v3/breaches`;
 
 export const importCommand: CliCommand = {

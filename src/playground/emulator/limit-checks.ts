@@ -35,10 +35,10 @@ export function responseProblems(body: unknown): string[] {
 }
 
 /**
- * Block Kit's limits (design.md §7) checked on everything the app sends the emulator: messages,
+ * Block Kit's limits (src/views/blocks/limits.ts) checked on everything the app sends the emulator: messages,
  * views, response_url posts and its responses to requests. Slack refuses some of what breaks them
  * (`invalid_blocks`) and cuts the rest; the emulator answers as usual and keeps the violation, so
- * that a test fails on it (test/support/fake-slack fails `close()`) and a person can look.
+ * that a test fails on it (test/support/checked-emulator.ts fails `close()`) and a person can look.
  */
 export class LimitChecks {
   readonly violations: LimitViolation[] = [];

@@ -1,4 +1,4 @@
-/** Block Kit's limits (design.md §7): one place, used by the builders and by `checkMessageLimits`. */
+/** Block Kit's limits, as Slack documents them: one place, used by the builders and by `checkMessageLimits`. */
 export const MAX_MESSAGE_BLOCKS = 50;
 export const MAX_VIEW_BLOCKS = 100;
 export const HEADER_TEXT_MAX = 150;
@@ -65,7 +65,7 @@ export function linesWithin(lines: readonly string[], max: number, more: (left: 
   return truncate(kept.join('\n'), max);
 }
 
-/** A message as the builders produce it, or as a test captures it from a fake Slack. */
+/** A message as the builders produce it, or as a test captures it from the Slack emulator. */
 export interface SlackSurface {
   type?: string;
   text?: string;

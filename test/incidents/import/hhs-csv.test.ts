@@ -4,15 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { parseHhsCsv } from '../../../src/incidents/import/hhs-csv.js';
 import { DataFileError } from '../../../src/incidents/problems.js';
-
-const SHARED_DATA = path.resolve(import.meta.dirname, '../../../../shared/data');
-
-const HEADER =
-  '"Name of Covered Entity","State","Covered Entity Type","Individuals Affected","Breach Submission Date","Type of Breach","Location of Breached Information","Business Associate Present","Web Description"';
-
-function csv(...lines: string[]): string {
-  return `${[HEADER, ...lines].join('\n')}\n`;
-}
+import { HHS_HEADER, hhsCsv } from '../../support/hhs-export.js';
+import { SHARED_DATA_DIR } from '../../support/paths.js';
 
 function parseFixture(text: string) {
   return parseHhsCsv(text, { from: 'fixture.csv' });
@@ -21,7 +14,7 @@ function parseFixture(text: string) {
 describe('parseHhsCsv', () => {
   it('maps a row onto the incident model', () => {
     const result = parseFixture(
-      csv(
+      hhsCsv(
         '"HealthEC LLC ","NJ","Business Associate","4656293","12/21/2023","Hacking/IT Incident","Network Server","Yes",""',
       ),
     );
@@ -53,7 +46,7 @@ describe('parseHhsCsv', () => {
 
   it('reads a quoted description that spans lines and holds commas and quotes', () => {
     const result = parseFixture(
-      csv(
+      hhsCsv(
         '"Clinic A","KS","Healthcare Provider","12","03/01/2020","Theft","Laptop","No","The CE reported that a laptop, containing',
         'names, dates of birth and ""Social Security numbers"", was stolen.',
         '',
@@ -72,7 +65,7 @@ describe('parseHhsCsv', () => {
   });
 
   it('accepts the JSF component names that the 2026 export puts in header cells 0 and 7', () => {
-    const header = HEADER.replace('"Name of Covered Entity"', '"javax.faces.component.UIPanel@165a5fe0"').replace(
+    const header = HHS_HEADER.replace('"Name of Covered Entity"', '"javax.faces.component.UIPanel@165a5fe0"').replace(
       '"Business Associate Present"',
       '"javax.faces.component.UIPanel@7b1f7a23"',
     );
@@ -84,7 +77,7 @@ describe('parseHhsCsv', () => {
   });
 
   it('does not accept a JSF component name in place of any other column', () => {
-    const header = HEADER.replace('"State"', '"javax.faces.component.UIPanel@1"');
+    const header = HHS_HEADER.replace('"State"', '"javax.faces.component.UIPanel@1"');
     expect(() => parseFixture(`${header}\n`)).toThrow(/missing columns: State \(/);
   });
 
@@ -112,7 +105,7 @@ describe('parseHhsCsv', () => {
 
   it('maps several comma-separated breach types and locations, and an empty type to unknown', () => {
     const result = parseFixture(
-      csv(
+      hhsCsv(
         '"A","CA","Health Plan","10","01/02/2021","Hacking/IT Incident, Unauthorized Access/Disclosure","Email, Network Server, Other Portable Electronic Device","No",""',
         '"B","CA","Healthcare Clearing House","11","01/03/2021","","Desktop Computer","No",""',
       ),
@@ -130,7 +123,7 @@ describe('parseHhsCsv', () => {
   });
 
   it("omits an empty state, entity type, count and the archive's \\N description", () => {
-    const result = parseFixture(csv('"Nowhere Clinic","","","","09/03/2013","Theft","Desktop Computer","No","\\N"'));
+    const result = parseFixture(hhsCsv('"Nowhere Clinic","","","","09/03/2013","Theft","Desktop Computer","No","\\N"'));
     const [incident] = result.incidents;
     expect(incident?.id).toBe('hhs-nowhere-clinic-xx-20130903');
     expect(incident).not.toHaveProperty('state');
@@ -141,7 +134,7 @@ describe('parseHhsCsv', () => {
 
   it('keeps one of two identical rows and counts the other as a duplicate', () => {
     const row = '"A","TX","Healthcare Provider","500","05/05/2022","Loss","Laptop","No","Lost."';
-    const result = parseFixture(csv(row, row));
+    const result = parseFixture(hhsCsv(row, row));
     expect(result.read).toBe(2);
     expect(result.incidents).toHaveLength(1);
     expect(result.duplicates).toBe(1);
@@ -149,7 +142,7 @@ describe('parseHhsCsv', () => {
 
   it('keeps two different rows with the same name, state and date as two incidents', () => {
     const result = parseFixture(
-      csv(
+      hhsCsv(
         '"Alvaria, Inc.","MA","Business Associate","500","05/26/2023","Hacking/IT Incident","Network Server","No",""',
         '"Alvaria, Inc.","MA","Business Associate","700","05/26/2023","Hacking/IT Incident","Network Server","No",""',
         '"Alvaria, Inc.","MA","Business Associate","500","05/26/2023","Hacking/IT Incident","Network Server","No",""',
@@ -166,7 +159,7 @@ describe('parseHhsCsv', () => {
 
   it('rejects bad rows with the line they start on and keeps the rest', () => {
     const result = parseFixture(
-      csv(
+      hhsCsv(
         '"Good One","KS","Healthcare Provider","1","01/01/2020","Theft","Laptop","No","two',
         'lines"',
         '"Bad State","XX","Healthcare Provider","1","01/01/2020","Theft","Laptop","No",""',
@@ -192,7 +185,7 @@ describe('parseHhsCsv', () => {
   });
 
   it('counts lines the same way in a file with CRLF line ends', () => {
-    const text = csv(
+    const text = hhsCsv(
       '"A","KS","Healthcare Provider","1","01/01/2020","Theft","Laptop","No","x\r\ny"',
       '"B","ZZ","Healthcare Provider","1","01/01/2020","Theft","Laptop","No",""',
     ).replace(/"\n/g, '"\r\n');
@@ -202,7 +195,7 @@ describe('parseHhsCsv', () => {
   });
 
   it('reads the Status column of the merged file', () => {
-    const text = `${HEADER},"Status"\n"A","KS","Healthcare Provider","1","01/01/2020","Theft","Laptop","No","","Archived"\n"B","KS","Healthcare Provider","1","01/02/2020","Theft","Laptop","No","","Under Investigation"\n"C","KS","Healthcare Provider","1","01/03/2020","Theft","Laptop","No","","Closed"\n`;
+    const text = `${HHS_HEADER},"Status"\n"A","KS","Healthcare Provider","1","01/01/2020","Theft","Laptop","No","","Archived"\n"B","KS","Healthcare Provider","1","01/02/2020","Theft","Laptop","No","","Under Investigation"\n"C","KS","Healthcare Provider","1","01/03/2020","Theft","Laptop","No","","Closed"\n`;
     const result = parseFixture(text);
     expect(result.incidents.map((incident) => incident.status)).toEqual(['archived', 'under-investigation']);
     expect(result.rejected).toEqual([
@@ -212,7 +205,7 @@ describe('parseHhsCsv', () => {
 
   it('dates every record with the newest submission date in the export', () => {
     const result = parseFixture(
-      csv(
+      hhsCsv(
         '"A","KS","Healthcare Provider","1","01/01/2020","Theft","Laptop","No",""',
         '"B","KS","Healthcare Provider","1","11/30/2021","Theft","Laptop","No",""',
       ),
@@ -223,7 +216,7 @@ describe('parseHhsCsv', () => {
 
   it('rejects a submission date after today, so one typo cannot make the export look newer than all later ones', () => {
     const result = parseHhsCsv(
-      csv(
+      hhsCsv(
         '"A","KS","Healthcare Provider","1","01/01/2020","Theft","Laptop","No",""',
         '"B","KS","Healthcare Provider","1","11/30/2062","Theft","Laptop","No",""',
       ),
@@ -238,14 +231,14 @@ describe('parseHhsCsv', () => {
 });
 
 describe('parseHhsCsv on the real HHS OCR exports', () => {
-  const files = readdirSync(SHARED_DATA).filter((name) => /^hhs_.*\.csv$/.test(name));
+  const files = readdirSync(SHARED_DATA_DIR).filter((name) => /^hhs_.*\.csv$/.test(name));
 
   it('finds the shared exports', () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
   });
 
   it.each(files)('imports %s with no row lost except exact duplicates', (name) => {
-    const text = readFileSync(path.join(SHARED_DATA, name), 'utf8');
+    const text = readFileSync(path.join(SHARED_DATA_DIR, name), 'utf8');
     const started = performance.now();
     const result = parseHhsCsv(text, { from: name });
     const elapsed = performance.now() - started;
@@ -264,7 +257,7 @@ describe('parseHhsCsv on the real HHS OCR exports', () => {
 
   it('reads HealthEC and ARx from the mid-2024 list', () => {
     const name = 'hhs_ocr_under_investigation_2024-06-28.csv';
-    const result = parseHhsCsv(readFileSync(path.join(SHARED_DATA, name), 'utf8'), { from: name });
+    const result = parseHhsCsv(readFileSync(path.join(SHARED_DATA_DIR, name), 'utf8'), { from: name });
     const healthec = result.incidents.find((incident) => incident.id === 'hhs-healthec-llc-nj-20231221');
     const arx = result.incidents.find((incident) => incident.id === 'hhs-arx-patient-solutions-ks-20230630');
     expect(healthec).toMatchObject({ individualsAffected: 4656293, entityType: 'business-associate' });
@@ -280,7 +273,7 @@ describe('parseHhsCsv on the real HHS OCR exports', () => {
     ['hhs_ocr_merged_2009-10-21_to_2026-07-01_DERIVED.csv', '"HealthEC LLC","NJ"'],
     ['hhs_ocr_archive_thru_2024-04-26.csv', '"Health Texas Provider Network","TX"'],
   ])('reports the physical start line of a bad row in %s, after multi-line descriptions', (name, rowStart) => {
-    const text = readFileSync(path.join(SHARED_DATA, name), 'utf8');
+    const text = readFileSync(path.join(SHARED_DATA_DIR, name), 'utf8');
     const expectedLine = text.split('\n').findIndex((line) => line.startsWith(rowStart)) + 1;
     expect(expectedLine).toBeGreaterThan(100);
     const broken = text.replace(rowStart, rowStart.replace(/"[A-Z]{2}"$/, '"XX"'));
@@ -290,7 +283,7 @@ describe('parseHhsCsv on the real HHS OCR exports', () => {
 
   it('reads the 2026 list whose header names two cells after a JSF component', () => {
     const name = 'hhs_ocr_under_investigation_2026-07-01.csv';
-    const text = readFileSync(path.join(SHARED_DATA, name), 'utf8');
+    const text = readFileSync(path.join(SHARED_DATA_DIR, name), 'utf8');
     expect(text.split('\n', 1)[0]).toMatch(/^"javax\.faces\.component\.UIPanel@/);
     const result = parseHhsCsv(text, { from: name });
     expect(result.incidents[0]?.organization).toBe('Erlanger Health');

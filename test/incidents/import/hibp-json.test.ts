@@ -3,8 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { htmlToText, mapDataClasses, parseHibpJson } from '../../../src/incidents/import/hibp-json.js';
 import { DataFileError } from '../../../src/incidents/problems.js';
-
-const SHARED_DATA = path.resolve(import.meta.dirname, '../../../../shared/data');
+import { SHARED_DATA_DIR } from '../../support/paths.js';
 
 const FULL_RECORD = {
   Name: '000webhost',
@@ -147,7 +146,7 @@ describe('parseHibpJson', () => {
     expect(() => parseHibpJson('[{', { from: 'broken.json' })).toThrow(/^broken\.json: is not valid JSON/);
   });
 
-  it('maps every data class the brief names', () => {
+  it('maps the data classes it has a data type for, and ignores the rest', () => {
     expect(
       mapDataClasses([
         'Historical passwords',
@@ -178,14 +177,14 @@ describe('parseHibpJson', () => {
 });
 
 describe('parseHibpJson on the real HIBP files', () => {
-  const files = readdirSync(SHARED_DATA).filter((name) => /^hibp_.*\.json$/.test(name));
+  const files = readdirSync(SHARED_DATA_DIR).filter((name) => /^hibp_.*\.json$/.test(name));
 
   it('finds the shared files', () => {
     expect(files.length).toBeGreaterThanOrEqual(2);
   });
 
   it.each(files)('imports %s with no element lost except exact duplicates', (name) => {
-    const text = readFileSync(path.join(SHARED_DATA, name), 'utf8');
+    const text = readFileSync(path.join(SHARED_DATA_DIR, name), 'utf8');
     const started = performance.now();
     const result = parseHibpJson(text, { from: name });
     const elapsed = performance.now() - started;
@@ -201,7 +200,7 @@ describe('parseHibpJson on the real HIBP files', () => {
 
   it('counts the flagged records of the full list', () => {
     const name = 'hibp_breaches_v3_2025-03-03.json';
-    const result = parseHibpJson(readFileSync(path.join(SHARED_DATA, name), 'utf8'), { from: name });
+    const result = parseHibpJson(readFileSync(path.join(SHARED_DATA_DIR, name), 'utf8'), { from: name });
     expect(result.flagged).toEqual({ spamList: 16, fabricated: 3 });
     expect(result.asOf).toBe('2025-03-04');
     expect(result.unmappedDataClasses?.[0]).toEqual({ name: 'Geographic locations', count: 125 });

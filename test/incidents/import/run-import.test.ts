@@ -10,20 +10,17 @@ import {
 } from '../../../src/incidents/imported-store.js';
 import type { Incident } from '../../../src/incidents/model.js';
 import { DataFileError } from '../../../src/incidents/problems.js';
+import { hhsCsv } from '../../support/hhs-export.js';
 import { makeIncident } from '../../support/incident-factory.js';
+import { HHS_MERGED_CSV, REPO_DATA_DIR, SHARED_DATA_DIR } from '../../support/paths.js';
 
-const SHARED_DATA = path.resolve(import.meta.dirname, '../../../../shared/data');
-const REPO_CARDS = path.resolve(import.meta.dirname, '../../../data/incidents');
-const MID_2024 = path.join(SHARED_DATA, 'hhs_ocr_under_investigation_2024-06-28.csv');
-const MERGED_2026 = path.join(SHARED_DATA, 'hhs_ocr_merged_2009-10-21_to_2026-07-01_DERIVED.csv');
-const OPEN_END_2025 = path.join(SHARED_DATA, 'hhs_ocr_under_investigation_2025-12-31.csv');
-const OPEN_MID_2026 = path.join(SHARED_DATA, 'hhs_ocr_under_investigation_2026-07-01.csv');
+const REPO_CARDS = path.join(REPO_DATA_DIR, 'incidents');
+const MID_2024 = path.join(SHARED_DATA_DIR, 'hhs_ocr_under_investigation_2024-06-28.csv');
+const OPEN_END_2025 = path.join(SHARED_DATA_DIR, 'hhs_ocr_under_investigation_2025-12-31.csv');
+const OPEN_MID_2026 = path.join(SHARED_DATA_DIR, 'hhs_ocr_under_investigation_2026-07-01.csv');
 const HEALTHEC = 'hhs-healthec-llc-nj-20231221';
 const ARX = 'hhs-arx-patient-solutions-ks-20230630';
 const NOW = new Date('2026-11-24T12:00:00Z');
-
-const HEADER =
-  '"Name of Covered Entity","State","Covered Entity Type","Individuals Affected","Breach Submission Date","Type of Breach","Location of Breached Information","Business Associate Present","Web Description"';
 
 let dataDir: string;
 
@@ -73,7 +70,7 @@ describe('runImport with the real HHS OCR exports', () => {
     expect(stored.byId.get(HEALTHEC)?.individualsAffected).toBe(4656293);
     expect(stored.byId.get(ARX)?.breachTypes).toEqual(['unauthorized-access']);
 
-    const second = await importHhs(MERGED_2026);
+    const second = await importHhs(HHS_MERGED_CSV);
     expect(second).toMatchObject({ read: 7790, imported: 7786, duplicates: 4, rejected: [], asOf: '2026-07-01' });
     expect(second.added + second.revised + second.unchanged + second.stale).toBe(second.imported);
     expect(second.revised).toBeGreaterThanOrEqual(2);
@@ -160,7 +157,7 @@ describe('runImport', () => {
   it('writes nothing when no row can be imported', async () => {
     await writeFile(
       path.join(dataDir, 'bad.csv'),
-      `${HEADER}\n"A","XX","Health Plan","1","01/01/2020","Theft","Laptop","No",""\n`,
+      hhsCsv('"A","XX","Health Plan","1","01/01/2020","Theft","Laptop","No",""'),
     );
     const report = await importHhs('bad.csv');
     expect(report).toMatchObject({ file: undefined, read: 1, imported: 0 });
@@ -174,7 +171,7 @@ describe('runImport', () => {
     await writeFile(file, '{ not json');
     await writeFile(
       path.join(dataDir, 'good.csv'),
-      `${HEADER}\n"A","KS","Health Plan","1","01/01/2020","Theft","Laptop","No",""\n`,
+      hhsCsv('"A","KS","Health Plan","1","01/01/2020","Theft","Laptop","No",""'),
     );
     await expect(importHhs('good.csv')).rejects.toThrow(DataFileError);
     await expect(importHhs('good.csv')).rejects.toThrow(/is not valid JSON[\s\S]*importing would overwrite them/);
@@ -194,7 +191,7 @@ describe('runImport: firstSeen', () => {
   }
 
   async function importRows(file: string, rows: readonly string[], now: string): Promise<ImportReport> {
-    await writeFile(path.join(dataDir, file), `${HEADER}\n${rows.join('\n')}\n`);
+    await writeFile(path.join(dataDir, file), hhsCsv(...rows));
     return importHhs(file, new Date(now));
   }
 

@@ -1,16 +1,17 @@
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRIGGER_LIFETIME_MS, ViewStore } from '../../../src/playground/emulator/view-store.js';
-import { type FakeSlack, startFakeSlack } from '../../support/fake-slack/index.js';
+import type { SlackEmulator } from '../../../src/playground/emulator/web-api-server.js';
+import { startCheckedEmulator } from '../../support/checked-emulator.js';
 
 const FAST_RETRIES = { retries: 0 };
 const GENERAL = 'C0GENERAL1';
 
-let fake: FakeSlack;
+let emulator: SlackEmulator;
 let client: WebClient;
 
 beforeEach(async () => {
-  fake = await startFakeSlack({
+  emulator = await startCheckedEmulator({
     channels: {
       C0PRIVATE1: { visibility: 'private', isMember: false },
       C0PUBLIC01: { visibility: 'public', isMember: false },
@@ -18,11 +19,15 @@ beforeEach(async () => {
       C0GONE0001: 'not_found',
     },
   });
-  client = new WebClient('xoxb-1-test', { slackApiUrl: fake.url, retryConfig: FAST_RETRIES, logLevel: LogLevel.ERROR });
+  client = new WebClient('xoxb-1-test', {
+    slackApiUrl: emulator.url,
+    retryConfig: FAST_RETRIES,
+    logLevel: LogLevel.ERROR,
+  });
 });
 
 afterEach(async () => {
-  await fake.close();
+  await emulator.close();
 });
 
 async function slackError(call: Promise<unknown>): Promise<unknown> {
@@ -130,15 +135,15 @@ describe('conversations.history', () => {
 describe('messages and views the app changes', () => {
   it('updates and deletes the bot’s own messages, and reports each change', async () => {
     let changes = 0;
-    const stop = fake.onChange(() => changes++);
+    const stop = emulator.onChange(() => changes++);
     const ts = await post('draft');
     await client.chat.update({ channel: GENERAL, ts, text: 'final' });
-    expect(fake.conversations.find(GENERAL, ts)).toMatchObject({ text: 'final', edited: true });
+    expect(emulator.conversations.find(GENERAL, ts)).toMatchObject({ text: 'final', edited: true });
     expect(await slackError(client.chat.update({ channel: GENERAL, ts: '1.000001', text: 'x' }))).toBe(
       'message_not_found',
     );
     await client.chat.delete({ channel: GENERAL, ts });
-    expect(fake.conversations.find(GENERAL, ts)).toBeUndefined();
+    expect(emulator.conversations.find(GENERAL, ts)).toBeUndefined();
     stop();
     expect(changes).toBe(3);
   });
@@ -146,17 +151,17 @@ describe('messages and views the app changes', () => {
   it('gives blocks without a block_id one, without touching the app’s own objects', async () => {
     const blocks = [{ type: 'divider' }, { type: 'section', block_id: 'mine', text: { type: 'mrkdwn', text: 'x' } }];
     const ts = await post('x', { blocks });
-    const stored = fake.conversations.find(GENERAL, ts);
+    const stored = emulator.conversations.find(GENERAL, ts);
     expect(stored?.blocks?.map((block) => block.block_id)).toEqual([expect.stringMatching(/^\w+$/), 'mine']);
-    expect(fake.callsTo('chat.postMessage')[0]?.args.blocks).toEqual(blocks);
+    expect(emulator.callsTo('chat.postMessage')[0]?.args.blocks).toEqual(blocks);
   });
 
   it('opens a modal for the person whose trigger it is, refuses a used trigger, and updates by id', async () => {
     const view = { type: 'modal' as const, title: { type: 'plain_text' as const, text: 'Share' }, blocks: [] };
-    const trigger = fake.views.issueTrigger('U0FAKEUSR1', GENERAL);
+    const trigger = emulator.views.issueTrigger('U0FAKEUSR1', GENERAL);
     const opened = await client.views.open({ trigger_id: trigger, view });
     const viewId = opened.view?.id ?? '';
-    expect(fake.views.topModal('U0FAKEUSR1')).toMatchObject({ id: viewId, channel: GENERAL });
+    expect(emulator.views.topModal('U0FAKEUSR1')).toMatchObject({ id: viewId, channel: GENERAL });
     expect(await slackError(client.views.open({ trigger_id: trigger, view }))).toBe('exchanged_trigger_id');
 
     const updated = await client.views.update({ view_id: viewId, view: { ...view, callback_id: 'next' } });

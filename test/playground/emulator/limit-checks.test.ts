@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LimitChecks, responseProblems } from '../../../src/playground/emulator/limit-checks.js';
 import { HEADER_TEXT_MAX, MAX_MESSAGE_BLOCKS, OPTIONS_MAX } from '../../../src/views/blocks/limits.js';
-import { startFakeSlack } from '../../support/fake-slack/index.js';
+import { startCheckedEmulator } from '../../support/checked-emulator.js';
 
 const option = (n: number) => ({ text: { type: 'plain_text', text: `Option ${n}` }, value: `v${n}` });
 const divider = { type: 'divider' };
@@ -46,19 +46,19 @@ describe("the emulator's Block Kit limit checks", () => {
     expect(limits.violations[0]?.where).toBe('chat.postMessage 0');
   });
 
-  it("fails the test's fake Slack on close when the app broke a limit, however it sent it", async () => {
-    const fake = await startFakeSlack();
-    await fetch(`${fake.url}chat.postMessage`, {
+  it("fails the test's emulator on close when the app broke a limit, however it sent it", async () => {
+    const emulator = await startCheckedEmulator();
+    await fetch(`${emulator.url}chat.postMessage`, {
       method: 'POST',
       headers: { authorization: 'Bearer xoxb-1-test', 'content-type': 'application/json' },
       body: JSON.stringify({ channel: 'C0GENERAL1', text: 'too many', blocks: Array(51).fill(divider) }),
     });
-    await fetch(fake.responseUrl('r1'), {
+    await fetch(emulator.responseUrl('r1'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ blocks: [divider] }),
     });
-    await expect(fake.close()).rejects.toThrow(
+    await expect(emulator.close()).rejects.toThrow(
       /2 thing\(s\) that break Block Kit's limits:\n- chat\.postMessage to C0GENERAL1 "too many": message: 51 blocks.*\n- response_url post: message: text/s,
     );
   });

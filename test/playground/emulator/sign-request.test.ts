@@ -1,12 +1,12 @@
 import { verifySlackRequest } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
+import { blockActionsPayload } from '../../../src/playground/emulator/payloads.js';
 import {
-  blockActionsPayload,
   eventBody,
   interactionBody,
   signedHeaders,
   slashCommandBody,
-} from '../../support/fake-slack/index.js';
+} from '../../../src/playground/emulator/sign-request.js';
 
 const SECRET = 'fake-signing-secret';
 

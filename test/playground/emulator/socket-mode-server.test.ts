@@ -1,7 +1,8 @@
 import { type Logger, LogLevel, SocketModeClient } from '@slack/socket-mode';
 import { afterEach, describe, expect, it } from 'vitest';
-import { slashCommandPayload } from '../../support/fake-slack/payloads.js';
-import { type FakeSlackWithSocketMode, startFakeSlack } from '../../support/fake-slack/web-api-server.js';
+import { slashCommandPayload } from '../../../src/playground/emulator/payloads.js';
+import type { SlackEmulatorWithSocketMode } from '../../../src/playground/emulator/web-api-server.js';
+import { startCheckedEmulator } from '../../support/checked-emulator.js';
 
 const APP_TOKEN = 'xapp-1-A0FAKEAPP1-fake';
 
@@ -16,15 +17,15 @@ const silent: Logger = {
   setName: () => {},
 };
 
-let fake: FakeSlackWithSocketMode | undefined;
+let emulator: SlackEmulatorWithSocketMode | undefined;
 let client: SocketModeClient | undefined;
 
 afterEach(async () => {
   // The client first: closing the server under a live client makes it try to reconnect.
   await client?.disconnect();
-  await fake?.close();
+  await emulator?.close();
   client = undefined;
-  fake = undefined;
+  emulator = undefined;
 });
 
 function socketClient(slackApiUrl: string, extra: { clientPingTimeout?: number } = {}): SocketModeClient {
@@ -38,8 +39,8 @@ function socketClient(slackApiUrl: string, extra: { clientPingTimeout?: number }
 
 describe('fake Socket Mode server', () => {
   it('lets a real SocketModeClient connect through apps.connections.open and acks a slash command', async () => {
-    fake = await startFakeSlack({ socketMode: true });
-    client = socketClient(fake.url);
+    emulator = await startCheckedEmulator({ socketMode: true });
+    client = socketClient(emulator.url);
     const received: unknown[] = [];
     client.on('slash_commands', async ({ ack, body }: { ack: (response?: object) => Promise<void>; body: unknown }) => {
       received.push(body);
@@ -49,42 +50,42 @@ describe('fake Socket Mode server', () => {
     const connection = await client.start();
 
     expect(connection).toMatchObject({ ok: true, url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/link\//) });
-    const open = fake.callsTo('apps.connections.open');
+    const open = emulator.callsTo('apps.connections.open');
     expect(open).toHaveLength(1);
     expect(open[0]?.headers.authorization).toBe('Bearer xapp-[REDACTED]');
 
     const payload = slashCommandPayload({ text: 'acme' });
-    const ack = await fake.socketMode.send({ envelope_id: 'env-1', type: 'slash_commands', payload });
+    const ack = await emulator.socketMode.send({ envelope_id: 'env-1', type: 'slash_commands', payload });
 
     expect(ack).toMatchObject({ envelope_id: 'env-1', payload: { text: 'Looking that up' } });
     expect(received).toEqual([payload]);
-    expect(fake.socketMode.acks.map((a) => a.envelope_id)).toEqual(['env-1']);
+    expect(emulator.socketMode.acks.map((a) => a.envelope_id)).toEqual(['env-1']);
   });
 
   it('refuses a bot token for apps.connections.open like Slack', async () => {
-    fake = await startFakeSlack({ socketMode: true });
+    emulator = await startCheckedEmulator({ socketMode: true });
     const wrong = new SocketModeClient({
       appToken: 'xoxb-not-an-app-token',
       logger: silent,
       autoReconnectEnabled: false,
-      clientOptions: { slackApiUrl: fake.url },
+      clientOptions: { slackApiUrl: emulator.url },
     });
     await expect(wrong.start()).rejects.toMatchObject({ data: { error: 'not_allowed_token_type' } });
   });
 
   it('reconnects the client when the server sends disconnect', async () => {
-    fake = await startFakeSlack({ socketMode: true });
+    emulator = await startCheckedEmulator({ socketMode: true });
     // Reconnect delay is clientPingTimeout × attempts; keep it short.
-    client = socketClient(fake.url, { clientPingTimeout: 150 });
+    client = socketClient(emulator.url, { clientPingTimeout: 150 });
     // events_api envelopes are emitted under the inner event's type, not 'events_api'.
     client.on('app_home_opened', async ({ ack }: { ack: () => Promise<void> }) => ack());
     await client.start();
 
-    fake.socketMode.requestReconnect();
-    await fake.waitForCall('apps.connections.open', () => fake?.callsTo('apps.connections.open').length === 2);
-    await fake.socketMode.waitForConnection();
+    emulator.socketMode.requestReconnect();
+    await emulator.waitForCall('apps.connections.open', () => emulator?.callsTo('apps.connections.open').length === 2);
+    await emulator.socketMode.waitForConnection();
 
-    const ack = await fake.socketMode.send({
+    const ack = await emulator.socketMode.send({
       type: 'events_api',
       payload: { type: 'event_callback', event: { type: 'app_home_opened', user: 'U1', tab: 'home' } },
     });
@@ -92,12 +93,12 @@ describe('fake Socket Mode server', () => {
   });
 
   it('fails a wait for an ack that never comes', async () => {
-    fake = await startFakeSlack({ socketMode: true });
-    client = socketClient(fake.url);
+    emulator = await startCheckedEmulator({ socketMode: true });
+    client = socketClient(emulator.url);
     await client.start();
     // No listener acks events of this type, so the fake must time out rather than hang.
     await expect(
-      fake.socketMode.send({ type: 'interactive', payload: { type: 'block_actions' } }, 100),
+      emulator.socketMode.send({ type: 'interactive', payload: { type: 'block_actions' } }, 100),
     ).rejects.toThrow(/no ack for envelope/);
   });
 });

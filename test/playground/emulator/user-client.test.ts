@@ -4,7 +4,8 @@ import { verifySlackRequest } from '@slack/bolt';
 import { LogLevel, WebClient } from '@slack/web-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createUserClient, type UserClient } from '../../../src/playground/emulator/user-client.js';
-import { type FakeSlack, startFakeSlack } from '../../support/fake-slack/index.js';
+import type { SlackEmulator } from '../../../src/playground/emulator/web-api-server.js';
+import { startCheckedEmulator } from '../../support/checked-emulator.js';
 
 const SECRET = 'b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6';
 const PERSON = 'U0ALEX0001';
@@ -70,13 +71,13 @@ async function startRecordingApp(): Promise<{
   };
 }
 
-let fake: FakeSlack;
+let emulator: SlackEmulator;
 let app: Awaited<ReturnType<typeof startRecordingApp>>;
 let person: UserClient;
 let bot: WebClient;
 
 beforeEach(async () => {
-  fake = await startFakeSlack({
+  emulator = await startCheckedEmulator({
     botUserId: BOT,
     channels: {
       [GENERAL]: { visibility: 'public', name: 'general' },
@@ -85,22 +86,26 @@ beforeEach(async () => {
     users: { [PERSON]: { name: 'alex' } },
   });
   app = await startRecordingApp();
-  person = createUserClient(fake, {
+  person = createUserClient(emulator, {
     app: { requestUrl: app.url, signingSecret: SECRET },
     userId: PERSON,
     commands: ['/breach'],
     ackTimeoutMs: 300,
   });
-  bot = new WebClient('xoxb-1-test', { slackApiUrl: fake.url, retryConfig: { retries: 0 }, logLevel: LogLevel.ERROR });
+  bot = new WebClient('xoxb-1-test', {
+    slackApiUrl: emulator.url,
+    retryConfig: { retries: 0 },
+    logLevel: LogLevel.ERROR,
+  });
 });
 
 afterEach(async () => {
   await app.close();
-  await fake.close();
+  await emulator.close();
 });
 
 const last = () => app.deliveries.at(-1) as Delivery;
-const timeline = () => fake.conversations.timeline(GENERAL, PERSON);
+const timeline = () => emulator.conversations.timeline(GENERAL, PERSON);
 
 async function postToResponseUrl(url: unknown, body: unknown): Promise<number> {
   const response = await fetch(String(url), {
@@ -203,7 +208,7 @@ describe('messages', () => {
   it('tell the person when the bot is not in the channel instead of delivering the mention', async () => {
     await person.sendMessage({ channel: 'C0QUIET001', text: '@breachbot hello' });
     expect(app.deliveries).toHaveLength(0);
-    expect(fake.conversations.timeline('C0QUIET001', PERSON).at(-1)).toMatchObject({
+    expect(emulator.conversations.timeline('C0QUIET001', PERSON).at(-1)).toMatchObject({
       user: 'USLACKBOT',
       text: expect.stringContaining("they're not in this channel"),
     });
@@ -317,7 +322,7 @@ describe('the Home tab, shortcuts and modals', () => {
       expect.objectContaining({ type: 'app_home_opened', user: PERSON, channel: 'D0ALEX0001', tab: 'home' }),
     );
     await bot.views.publish({ user_id: PERSON, view: { type: 'home', blocks: [{ type: 'divider' }] } });
-    expect(fake.views.home(PERSON)?.view.blocks).toEqual([expect.objectContaining({ type: 'divider' })]);
+    expect(emulator.views.home(PERSON)?.view.blocks).toEqual([expect.objectContaining({ type: 'divider' })]);
   });
 
   it('ask the app for options as the person types, with the view', async () => {
@@ -357,19 +362,19 @@ describe('the Home tab, shortcuts and modals', () => {
         },
       },
     });
-    expect(fake.views.topModal(PERSON)).toMatchObject({
+    expect(emulator.views.topModal(PERSON)).toMatchObject({
       id: viewId,
       errors: { channel: 'Pick a channel to share in.' },
     });
 
     await person.submitView({ viewId, values: { channel: { where: GENERAL } } });
-    expect(fake.views.topModal(PERSON)).toBeUndefined();
+    expect(emulator.views.topModal(PERSON)).toBeUndefined();
   });
 
   it('keep the modal open with Slack’s own message when the app does not answer', async () => {
     const viewId = await openModal();
     app.reply({ status: 500 });
     await person.submitView({ viewId, values: {} });
-    expect(fake.views.topModal(PERSON)?.problem).toBe('We had some trouble connecting. Try again?');
+    expect(emulator.views.topModal(PERSON)?.problem).toBe('We had some trouble connecting. Try again?');
   });
 });

@@ -1,37 +1,21 @@
 import type { Button, KnownBlock, SectionBlock } from '@slack/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { composeDigest, type Digest, type DigestInput } from '../../../src/digest/compose-digest.js';
-import type { DigestPeriod } from '../../../src/digest/digest-period.js';
+import type { Digest } from '../../../src/digest/compose-digest.js';
 import type { Guidance } from '../../../src/guidance/model.js';
 import { ORIGIN_LABELS } from '../../../src/incidents/labels.js';
-import type { Incident, IncidentInput } from '../../../src/incidents/model.js';
 import type { SlackMessage } from '../../../src/views/blocks/answer-message.js';
 import { digestMessage } from '../../../src/views/blocks/digest-message.js';
 import { ACTION_SHOW } from '../../../src/views/blocks/ids.js';
 import { MAX_MESSAGE_BLOCKS } from '../../../src/views/blocks/limits.js';
 import { MAX_WATCHLIST_SHOWN } from '../../../src/views/text/render-digest.js';
-import { makeIncident } from '../../support/incident-factory.js';
 import { shippedGuidance } from '../../support/repo-dataset.js';
+import { DIGEST_WEEK, WEEKS_BEFORE, weekIncident, weeklyDigest } from '../../support/weekly-digest.js';
 import { EVIL, EVIL_ESCAPED, expectNoLiveMarkup, expectWithinLimits, giantIncident } from './fixtures.js';
 
 let guidance: Guidance;
 beforeAll(async () => {
   guidance = await shippedGuidance();
 });
-
-const PERIOD: DigestPeriod = { key: '2026-W49', from: '2026-11-30', to: '2026-12-06' };
-const PREVIOUS: DigestPeriod[] = [
-  { key: '2026-W48', from: '2026-11-23', to: '2026-11-29' },
-  { key: '2026-W47', from: '2026-11-16', to: '2026-11-22' },
-];
-
-function incident(id: string, overrides: Partial<IncidentInput> = {}): Incident {
-  return makeIncident({ id, organization: `Organisation ${id}`, disclosed: '2026-12-01', ...overrides });
-}
-
-function digestOf(input: Partial<DigestInput> & { incidents: readonly Incident[] }): Digest {
-  return composeDigest({ period: PERIOD, previous: PREVIOUS, watchlist: [], guidance, ...input });
-}
 
 /** Builds the message and checks what every message must be: within limits, nothing live from data. */
 function build(digest: Digest): SlackMessage {
@@ -62,13 +46,13 @@ function showButtons(message: SlackMessage): Button[] {
 
 describe('digestMessage', () => {
   it('starts with the period, then the watched vendors, then the largest, the trend and the tip', () => {
-    const watched = incident('watched', {
+    const watched = weekIncident('watched', {
       organization: 'Small Clinic',
       relatedOrganizations: ['HealthEC LLC'],
       individualsAffected: 12,
     });
-    const big = incident('big', { organization: 'Huge Health System', individualsAffected: 9_000_000 });
-    const message = build(digestOf({ incidents: [big, watched], watchlist: ['HealthEC'] }));
+    const big = weekIncident('big', { organization: 'Huge Health System', individualsAffected: 9_000_000 });
+    const message = build(weeklyDigest(guidance, { incidents: [big, watched], watchlist: ['HealthEC'] }));
 
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text' } });
     const headerText = JSON.stringify(message.blocks[0]);
@@ -91,8 +75,8 @@ describe('digestMessage', () => {
   });
 
   it('gives every incident line a Show button carrying the incident id', () => {
-    const incidents = ['a', 'b', 'c'].map((id, index) => incident(id, { individualsAffected: 100 * (index + 1) }));
-    const message = build(digestOf({ incidents }));
+    const incidents = ['a', 'b', 'c'].map((id, index) => weekIncident(id, { individualsAffected: 100 * (index + 1) }));
+    const message = build(weeklyDigest(guidance, { incidents }));
     const buttons = showButtons(message);
     expect(buttons.map((button) => button.action_id)).toEqual(incidents.map(() => ACTION_SHOW));
     expect(buttons.map((button) => button.value)).toEqual(['c', 'b', 'a']);
@@ -100,21 +84,21 @@ describe('digestMessage', () => {
 
   it('shows the totals, the trend in words and a chart of the periods', () => {
     const incidents = [
-      incident('now-1', { individualsAffected: 1_500 }),
-      incident('now-2', { individualsAffected: 2_500 }),
-      incident('before', { disclosed: '2026-11-24', individualsAffected: 10 }),
+      weekIncident('now-1', { individualsAffected: 1_500 }),
+      weekIncident('now-2', { individualsAffected: 2_500 }),
+      weekIncident('before', { disclosed: '2026-11-24', individualsAffected: 10 }),
     ];
-    const message = build(digestOf({ incidents }));
+    const message = build(weeklyDigest(guidance, { incidents }));
     const trend = sectionText(message.blocks[indexOf(message, '```')] as KnownBlock);
     expect(trend).toContain('2 new incidents, 4,000 people affected');
     expect(trend).toMatch(/^Up: /m);
-    for (const period of [PERIOD, ...PREVIOUS]) expect(trend).toContain(period.key);
+    for (const period of [DIGEST_WEEK, ...WEEKS_BEFORE]) expect(trend).toContain(period.key);
     expect(trend.indexOf('2026-W47')).toBeLessThan(trend.indexOf('2026-W48'));
     expect(trend.indexOf('2026-W48')).toBeLessThan(trend.indexOf('2026-W49'));
   });
 
   it('links the tip to its source, and names the data sources', () => {
-    const digest = digestOf({ incidents: [incident('ssn', { dataTypes: ['ssn'] })] });
+    const digest = weeklyDigest(guidance, { incidents: [weekIncident('ssn', { dataTypes: ['ssn'] })] });
     const message = build(digest);
     const text = allText(message);
     expect(text).toContain(`<${digest.tip.source.url}|`);
@@ -127,22 +111,27 @@ describe('digestMessage', () => {
 
   it('warns when imported data stops before the period', () => {
     const message = build(
-      digestOf({ incidents: [incident('old', { disclosed: '2024-01-02', updated: '2024-05-01' })] }),
+      weeklyDigest(guidance, { incidents: [weekIncident('old', { disclosed: '2024-01-02', updated: '2024-05-01' })] }),
     );
     expect(JSON.stringify(message.blocks.at(-1))).toContain('breachbot import hhs');
   });
 
   it('says when no new incident is at a watched vendor, and how to watch one', () => {
-    const incidents = [incident('a')];
-    expect(allText(build(digestOf({ incidents, watchlist: ['Acme', 'Globex'] })))).toContain(
+    const incidents = [weekIncident('a')];
+    expect(allText(build(weeklyDigest(guidance, { incidents, watchlist: ['Acme', 'Globex'] })))).toContain(
       'None of the 2 watched vendors',
     );
-    expect(allText(build(digestOf({ incidents })))).toContain('/breach watch add');
+    expect(allText(build(weeklyDigest(guidance, { incidents })))).toContain('/breach watch add');
   });
 
   it('keeps a quiet week short: nothing new, the trend and the tip', () => {
-    const lastWeek = ['a', 'b', 'c'].map((id) => incident(id, { disclosed: '2026-11-24' }));
-    const digest = digestOf({ incidents: lastWeek, watchlist: ['Acme'] });
+    const lastWeek = ['a', 'b', 'c'].map((id) => weekIncident(id, { disclosed: '2026-11-24' }));
+    // Against the two weeks before, last week's three make this week's none a fall.
+    const digest = weeklyDigest(guidance, {
+      incidents: lastWeek,
+      watchlist: ['Acme'],
+      previous: WEEKS_BEFORE.slice(0, 2),
+    });
     const message = build(digest);
     const text = allText(message);
     expect(text).toContain('Nothing new was disclosed this week.');
@@ -155,8 +144,8 @@ describe('digestMessage', () => {
   });
 
   it('escapes hostile names and vendors everywhere Slack parses markup', () => {
-    const hostile = incident('hostile', { organization: `${EVIL} Clinic`, individualsAffected: 5 });
-    const message = build(digestOf({ incidents: [hostile], watchlist: [`${EVIL} Clinic`] }));
+    const hostile = weekIncident('hostile', { organization: `${EVIL} Clinic`, individualsAffected: 5 });
+    const message = build(weeklyDigest(guidance, { incidents: [hostile], watchlist: [`${EVIL} Clinic`] }));
     expect(allText(message)).toContain(EVIL_ESCAPED);
   });
 
@@ -164,7 +153,7 @@ describe('digestMessage', () => {
     const longName = (index: number) => `${EVIL} Vendor${index} ${'Regional Medical Partners '.repeat(20)}`;
     const incidents = [
       ...Array.from({ length: 497 }, (_, index) =>
-        incident(`incident-${index}`, {
+        weekIncident(`incident-${index}`, {
           organization: longName(index),
           aliases: [`Vendor${index} Holdings`],
           relatedOrganizations: [`${EVIL} Vendor${(index + 1) % 100}`],
@@ -175,7 +164,7 @@ describe('digestMessage', () => {
       ...['x', 'y', 'z'].map((id) => giantIncident({ id: `giant-${id}` })),
     ].map((record) => ({ ...record, disclosed: '2026-12-02' }));
     const watchlist = Array.from({ length: 100 }, (_, index) => `${EVIL} Vendor${index}`);
-    const digest = digestOf({ incidents, watchlist });
+    const digest = weeklyDigest(guidance, { incidents, watchlist });
     expect(digest.incidents).toHaveLength(500);
     expect(digest.watchlistMatches.length).toBeGreaterThan(MAX_WATCHLIST_SHOWN);
 
@@ -191,7 +180,10 @@ describe('digestMessage', () => {
 
   it('has a short, escaped notification text', () => {
     const message = build(
-      digestOf({ incidents: [incident('a', { organization: 'HealthEC LLC' })], watchlist: ['HealthEC'] }),
+      weeklyDigest(guidance, {
+        incidents: [weekIncident('a', { organization: 'HealthEC LLC' })],
+        watchlist: ['HealthEC'],
+      }),
     );
     expect(message.text).toContain('1 new incident');
     expect(message.text).toContain('1 at watched vendors');

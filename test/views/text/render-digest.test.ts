@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { composeDigest, type Digest, type DigestInput } from '../../../src/digest/compose-digest.js';
-import type { DigestPeriod } from '../../../src/digest/digest-period.js';
+import { composeDigest } from '../../../src/digest/compose-digest.js';
 import type { Guidance } from '../../../src/guidance/model.js';
 import { loadCuratedIncidents } from '../../../src/incidents/load-curated.js';
-import type { Incident, IncidentInput } from '../../../src/incidents/model.js';
+import type { Incident } from '../../../src/incidents/model.js';
 import { MAX_WATCHLIST_SHOWN, periodNoun, renderDigestText } from '../../../src/views/text/render-digest.js';
-import { makeIncident } from '../../support/incident-factory.js';
 import { REPO_DATA_DIR } from '../../support/paths.js';
 import { shippedGuidance } from '../../support/repo-dataset.js';
+import { DIGEST_WEEK, WEEKS_BEFORE, weekIncident, weeklyDigest } from '../../support/weekly-digest.js';
 
 let guidance: Guidance;
 let curated: Incident[];
@@ -16,32 +15,16 @@ beforeAll(async () => {
   curated = (await loadCuratedIncidents(REPO_DATA_DIR)).value;
 });
 
-const PERIOD: DigestPeriod = { key: '2026-W49', from: '2026-11-30', to: '2026-12-06' };
-const PREVIOUS: DigestPeriod[] = [
-  { key: '2026-W48', from: '2026-11-23', to: '2026-11-29' },
-  { key: '2026-W47', from: '2026-11-16', to: '2026-11-22' },
-  { key: '2026-W46', from: '2026-11-09', to: '2026-11-15' },
-  { key: '2026-W45', from: '2026-11-02', to: '2026-11-08' },
-];
-
-function incident(id: string, overrides: Partial<IncidentInput> = {}): Incident {
-  return makeIncident({ id, organization: `Organisation ${id}`, disclosed: '2026-12-01', ...overrides });
-}
-
-function digestOf(input: Partial<DigestInput> & { incidents: readonly Incident[] }): Digest {
-  return composeDigest({ period: PERIOD, previous: PREVIOUS, watchlist: [], guidance, ...input });
-}
-
 describe('renderDigestText', () => {
   it('shows the period, the watched vendors before the largest, the trend, the tip with its URL and the data', () => {
-    const watched = incident('watched', {
+    const watched = weekIncident('watched', {
       organization: 'Small Clinic',
       relatedOrganizations: ['Change Healthcare'],
       individualsAffected: 12,
       dataTypes: ['ssn'],
     });
-    const big = incident('big', { organization: 'Huge Health System', individualsAffected: 9_000_000 });
-    const digest = digestOf({ incidents: [big, watched], watchlist: ['Change Healthcare'] });
+    const big = weekIncident('big', { organization: 'Huge Health System', individualsAffected: 9_000_000 });
+    const digest = weeklyDigest(guidance, { incidents: [big, watched], watchlist: ['Change Healthcare'] });
     const text = renderDigestText(digest);
 
     expect(text.split('\n')[0]).toBe('Breach digest: 30 Nov 2026 to 6 Dec 2026 (2026-W49)');
@@ -57,14 +40,14 @@ describe('renderDigestText', () => {
 
   it('draws one bar per period, oldest first, this one last', () => {
     const incidents = [
-      incident('now'),
-      ...PREVIOUS.flatMap((period, index) =>
+      weekIncident('now'),
+      ...WEEKS_BEFORE.flatMap((period, index) =>
         Array.from({ length: index + 1 }, (_, n) =>
-          incident(`${period.key.toLowerCase()}-${n}`, { disclosed: period.from }),
+          weekIncident(`${period.key.toLowerCase()}-${n}`, { disclosed: period.from }),
         ),
       ),
     ];
-    const text = renderDigestText(digestOf({ incidents }));
+    const text = renderDigestText(weeklyDigest(guidance, { incidents }));
     const chart = text.split('\n').filter((line) => /^ {2}2026-W\d\d/.test(line));
     expect(chart.map((line) => line.trim().split(' ')[0])).toEqual([
       '2026-W45',
@@ -79,18 +62,23 @@ describe('renderDigestText', () => {
   });
 
   it('says how the trend is measured with fewer previous periods, and when there are none', () => {
-    const incidents = [incident('a'), incident('b'), incident('c', { disclosed: '2026-11-24' })];
-    expect(renderDigestText(digestOf({ incidents, previous: PREVIOUS.slice(0, 1) }))).toContain(
+    const incidents = [weekIncident('a'), weekIncident('b'), weekIncident('c', { disclosed: '2026-11-24' })];
+    expect(renderDigestText(weeklyDigest(guidance, { incidents, previous: WEEKS_BEFORE.slice(0, 1) }))).toContain(
       'Up: 2 new incidents, 100% more than an average of 1 a week over the previous week.',
     );
-    expect(renderDigestText(digestOf({ incidents, previous: [] }))).toContain('No earlier weeks to compare with yet.');
-    expect(renderDigestText(digestOf({ incidents: incidents.slice(0, 2), previous: PREVIOUS.slice(1) }))).toContain(
-      'Up: 2 new incidents; the previous 3 weeks had none.',
+    expect(renderDigestText(weeklyDigest(guidance, { incidents, previous: [] }))).toContain(
+      'No earlier weeks to compare with yet.',
     );
+    expect(
+      renderDigestText(weeklyDigest(guidance, { incidents: incidents.slice(0, 2), previous: WEEKS_BEFORE.slice(1) })),
+    ).toContain('Up: 2 new incidents; the previous 3 weeks had none.');
   });
 
   it('keeps a quiet week short and still useful', () => {
-    const digest = digestOf({ incidents: [incident('old', { disclosed: '2026-11-10' })], watchlist: ['HealthEC'] });
+    const digest = weeklyDigest(guidance, {
+      incidents: [weekIncident('old', { disclosed: '2026-11-10' })],
+      watchlist: ['HealthEC'],
+    });
     const text = renderDigestText(digest);
     expect(text).toContain('Nothing new was disclosed this week.');
     expect(text).not.toContain('Largest new disclosures');
@@ -103,7 +91,7 @@ describe('renderDigestText', () => {
 
   it('warns when imported data stops before the period began', () => {
     const text = renderDigestText(
-      digestOf({ incidents: [incident('old', { disclosed: '2024-01-02', updated: '2024-05-01' })] }),
+      weeklyDigest(guidance, { incidents: [weekIncident('old', { disclosed: '2024-01-02', updated: '2024-05-01' })] }),
     );
     expect(text).toContain(
       'The HHS OCR breach portal data ends 1 May 2024, before this week began: import a newer export (breachbot import hhs).',
@@ -112,9 +100,9 @@ describe('renderDigestText', () => {
 
   it('caps the watched vendors as the Slack message does, and says how many more there are', () => {
     const incidents = Array.from({ length: MAX_WATCHLIST_SHOWN + 4 }, (_, index) =>
-      incident(`acme-${index}`, { organization: `Acme Widgets ${index}`, individualsAffected: index }),
+      weekIncident(`acme-${index}`, { organization: `Acme Widgets ${index}`, individualsAffected: index }),
     );
-    const text = renderDigestText(digestOf({ incidents, watchlist: ['Acme Widgets'] }));
+    const text = renderDigestText(weeklyDigest(guidance, { incidents, watchlist: ['Acme Widgets'] }));
     expect(text.match(/^ {2}! /gm)).toHaveLength(MAX_WATCHLIST_SHOWN);
     expect(text).toContain('…and 4 more at watched vendors: `/breach latest`');
   });
@@ -130,7 +118,7 @@ describe('renderDigestText', () => {
 
   it('names periods by their length', () => {
     expect(periodNoun({ key: 'd', from: '2026-12-01', to: '2026-12-01' })).toBe('day');
-    expect(periodNoun(PERIOD)).toBe('week');
+    expect(periodNoun(DIGEST_WEEK)).toBe('week');
     expect(periodNoun({ key: 'm', from: '2026-02-01', to: '2026-02-28' })).toBe('month');
     expect(periodNoun({ key: 'q', from: '2026-01-01', to: '2026-03-31' })).toBe('period');
   });
