@@ -8,8 +8,8 @@ import { createBreachService } from '../src/answer/breach-service.js';
 import { readAppConfig } from '../src/config/app-config.js';
 import { loadDataset } from '../src/dataset/load-dataset.js';
 import { runImport } from '../src/incidents/import/run-import.js';
+import { startSlackEmulator } from '../src/playground/emulator/web-api-server.js';
 import { createApp } from '../src/slack/app.js';
-import { startFakeSlack } from '../test/support/fake-slack/index.js';
 import { type AppReady, type AppStart, BARE_REPLY } from './http-protocol.js';
 
 const REPO_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
@@ -76,15 +76,15 @@ function startBareBolt(message: AppStart, slackApiUrl: string): App {
 }
 
 export async function startBenchApp(message: AppStart): Promise<{ ready: AppReady; stop: () => Promise<void> }> {
-  // Both apps check their token with one auth.test, which Bolt then caches: a local fake Slack answers it.
-  const fake = await startFakeSlack();
+  // Both apps check their token with one auth.test, which Bolt then caches: the Slack emulator answers it.
+  const emulator = await startSlackEmulator();
   let app: App;
   let dataset: AppReady['dataset'];
   let dataDir: string | undefined;
   if (message.app === 'breachbot') {
-    ({ app, dataset, dataDir } = await startBreachbot(message, fake.url));
+    ({ app, dataset, dataDir } = await startBreachbot(message, emulator.url));
   } else {
-    app = startBareBolt(message, fake.url);
+    app = startBareBolt(message, emulator.url);
   }
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): { port: number } | string | null };
   const address = server.address();
@@ -93,7 +93,7 @@ export async function startBenchApp(message: AppStart): Promise<{ ready: AppRead
     ready: { type: 'ready', port: address.port, ...(dataset && { dataset }) },
     stop: async () => {
       await app.stop();
-      await fake.close();
+      await emulator.close();
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

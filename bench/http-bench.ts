@@ -8,12 +8,12 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { FORM, signedHeaders, slashCommandBody } from '../test/support/fake-slack/index.js';
+import { FORM, signedHeaders, slashCommandBody } from '../src/playground/emulator/sign-request.js';
 import { ms, table } from './format.js';
 import {
   type AppFailed,
@@ -65,6 +65,8 @@ export interface HttpResultEntry {
    * steadier than rps on a shared machine, since it does not count the time the app waited for a core.
    */
   cpuUsPerRequest: number;
+  /** The version of @slack/bolt both apps ran on. */
+  bolt: string;
   records?: number;
 }
 
@@ -287,15 +289,10 @@ function rps(value: number): string {
   return Number.isFinite(value) ? Math.round(value).toLocaleString('en-US') : '-';
 }
 
-/**
- * Bolt's version, and whether `npm install` applied patches/@slack+bolt+*.patch: without it every
- * registered listener costs each request a few µs more (patches/README.md), so say which was measured.
- */
-async function boltInstall(): Promise<string> {
+/** The installed Bolt's version: `^5.1.0` lets it move between installs, and the figures depend on it. */
+function boltVersion(): string {
   const require = createRequire(import.meta.url);
-  const { version } = require('@slack/bolt/package.json') as { version: string };
-  const processJs = await readFile(require.resolve('@slack/bolt/dist/middleware/process.js'), 'utf8');
-  return `${version} (${processJs.includes('breachbot patch') ? 'patched' : 'NOT patched: run npm install'})`;
+  return (require('@slack/bolt/package.json') as { version: string }).version;
 }
 
 /** Other work on a shared machine is the usual reason two runs differ: say how busy it was. */
@@ -318,7 +315,7 @@ function printErrors(label: string, result: LoadResult): void {
 
 export async function runHttpBench(options: HttpBenchOptions): Promise<HttpResultEntry[]> {
   const started = performance.now();
-  const bolt = await boltInstall();
+  const bolt = boltVersion();
   console.log(
     `\n== http: /breach through the HTTP receiver of Bolt ${bolt} on 127.0.0.1; concurrency ${options.concurrency}, ` +
       `${options.warmup} warm-up then ${options.rounds} rounds of ${options.requests.toLocaleString('en-US')} requests per app ` +
@@ -413,6 +410,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpResul
         rounds: options.rounds,
         errors: errors.get(app.name) ?? 0,
         cpuUsPerRequest: round(medianOf(own.map((entry) => entry.cpuUsPerRequest)), 1),
+        bolt,
         ...(app.ready.dataset && { records: app.ready.dataset.records }),
       });
     }

@@ -1,1 +1,0 @@
-export * from '../../../src/playground/emulator/payloads.js';
