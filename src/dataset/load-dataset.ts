@@ -1,6 +1,6 @@
 import { loadGuidance } from '../guidance/load-guidance.js';
 import type { Guidance } from '../guidance/model.js';
-import { IMPORT_SOURCES, readImportedCollection } from '../incidents/imported-store.js';
+import { IMPORT_SOURCES, readSourceCollection } from '../incidents/imported-store.js';
 import { loadCuratedIncidents } from '../incidents/load-curated.js';
 import { mergeCuratedAndImported } from '../incidents/merge.js';
 import type { Incident } from '../incidents/model.js';
@@ -26,7 +26,7 @@ export async function loadDataset(dataDir: string): Promise<DatasetLoad> {
   const [curated, guidance, ...imported] = await Promise.all([
     loadCuratedIncidents(dataDir),
     loadGuidance(dataDir),
-    ...IMPORT_SOURCES.map((source) => readImportedCollection(dataDir, source)),
+    ...IMPORT_SOURCES.map((source) => readSourceCollection(dataDir, source)),
   ]);
   const problems = [...curated.problems, ...guidance.problems, ...imported.flatMap((result) => result.problems)];
   const importedIncidents = imported.flatMap((result) => result.value.incidents);

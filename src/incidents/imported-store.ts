@@ -1,12 +1,14 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { isNotFound } from './load-curated.js';
+import { reviseImported } from './merge.js';
 import { type Incident, incidentSchema, isoDate } from './model.js';
 import type { DataProblem } from './problems.js';
 import { problemsFromZodError } from './problems.js';
 
-export const IMPORT_SOURCES = ['hhs-ocr', 'hibp'] as const;
+export const IMPORT_SOURCES = ['hhs-ocr', 'hibp', 'wa-ag'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
 
 const exportRecordSchema = z.strictObject({
@@ -36,20 +38,62 @@ export function importedFilePath(dataDir: string, source: ImportSource): string 
 }
 
 /**
- * Reads one source's imported records. Each record is validated on its own so that one bad record is
- * reported by id and the rest still load.
+ * Where the repository ships each source's official list, normalised and gzipped: the knowledge
+ * `npm start` has out of the box. `breachbot import` never writes here; its results go to
+ * `importedFilePath` and revise the shipped records when the two are read together.
  */
-export async function readImportedCollection(
-  dataDir: string,
-  source: ImportSource,
-): Promise<{ value: ImportedCollection; problems: DataProblem[] }> {
-  const file = importedFilePath(dataDir, source);
+export function shippedFilePath(dataDir: string, source: ImportSource): string {
+  return path.join(dataDir, 'shipped', `${source}.json.gz`);
+}
+
+type CollectionRead = { value: ImportedCollection; problems: DataProblem[] };
+
+/** One source's records as `breachbot import` last wrote them (none when it never ran). */
+export function readImportedCollection(dataDir: string, source: ImportSource): Promise<CollectionRead> {
+  return readCollectionFile(importedFilePath(dataDir, source), source);
+}
+
+/** One source's records as the repository ships them (none when it ships none). */
+export function readShippedCollection(dataDir: string, source: ImportSource): Promise<CollectionRead> {
+  return readCollectionFile(shippedFilePath(dataDir, source), source);
+}
+
+/**
+ * One source's records: the shipped list, revised by what imports added since. A record in both is
+ * the one from the newer export (its `updated`), so a shipped list newer than an old local import
+ * still wins, and a local import of a newer export wins over the shipped one.
+ */
+export async function readSourceCollection(dataDir: string, source: ImportSource): Promise<CollectionRead> {
+  const [shipped, imported] = await Promise.all([
+    readShippedCollection(dataDir, source),
+    readImportedCollection(dataDir, source),
+  ]);
+  const problems = [...shipped.problems, ...imported.problems];
+  if (imported.value.exports.length === 0) return { value: shipped.value, problems };
+  if (shipped.value.exports.length === 0) return { value: imported.value, problems };
+  const exports = [...shipped.value.exports];
+  for (const record of imported.value.exports) {
+    if (!exports.some((known) => known.from === record.from && known.asOf === record.asOf)) exports.push(record);
+  }
+  const incidents = reviseImported(shipped.value.incidents, imported.value.incidents).incidents;
+  return { value: { source, exports, incidents }, problems };
+}
+
+/**
+ * Reads one collection file, gzipped when its name ends in `.gz`. Each record is validated on its
+ * own so that one bad record is reported by id and the rest still load.
+ */
+async function readCollectionFile(file: string, source: ImportSource): Promise<CollectionRead> {
   const empty: ImportedCollection = { source, exports: [], incidents: [] };
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const bytes = await readFile(file);
+    text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
   } catch (error) {
     if (isNotFound(error)) return { value: empty, problems: [] };
+    if (error instanceof Error && 'code' in error && String(error.code).startsWith('Z_')) {
+      return { value: empty, problems: [{ file, message: `is not a readable gzip file: ${error.message}` }] };
+    }
     throw error;
   }
   let raw: unknown;

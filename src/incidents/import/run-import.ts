@@ -2,7 +2,7 @@ import {
   type ExportRecord,
   type ImportSource,
   importedFilePath,
-  readImportedCollection,
+  readSourceCollection,
   writeImportedCollection,
 } from '../imported-store.js';
 import { loadCuratedIncidents } from '../load-curated.js';
@@ -70,7 +70,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   const today = now.toISOString().slice(0, 10);
   const parsed = PARSERS[source](text, { from: location, today });
 
-  const stored = await readImportedCollection(dataDir, source);
+  const stored = await readSourceCollection(dataDir, source);
   if (stored.problems.length > 0) {
     const file = importedFilePath(dataDir, source);
     throw new DataFileError([
