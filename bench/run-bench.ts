@@ -2,20 +2,23 @@
  * `npm run bench`: breachbot's search against plain fuse.js, on synthetic incidents (1k, 10k, 100k)
  * and the real HHS OCR list; then `/breach` end to end through Bolt's HTTP receiver on 127.0.0.1,
  * the real app over the curated cards plus the HHS file against a bare Bolt app that only acks
- * (bench/http-bench.ts). Prints a table per part and writes bench/results.json.
+ * (bench/http-bench.ts); then the whole process of `breachbot ask helthec`, the compiled build against
+ * the sources through tsx (bench/cli-timing.ts). Prints a table per part and writes bench/results.json.
  *
- *   npm run bench                      both parts (a few minutes: the baseline is slow at 100k)
+ *   npm run bench                      every part (a few minutes: the baseline is slow at 100k)
  *   npm run bench -- --quick           without synthetic-100k
  *   npm run bench -- --sizes 1k,hhs    chosen datasets (also BENCH_SIZES=1k,hhs)
  *   npm run bench -- --skip-baseline   breachbot only (the baseline's earlier entries stay in results.json)
- *   npm run bench -- --skip-http       the search part only
+ *   npm run bench -- --skip-http       without the HTTP part
  *   npm run bench -- --http-only       the HTTP part only (about a minute)
+ *   npm run bench -- --skip-cli        without the CLI part
+ *   npm run bench -- --cli-only        the CLI part only (builds dist/ first; under a minute)
  *   npm run bench -- --http-only --http-requests 500 --http-concurrency 16
  *                                      requests per app and round (default 2000), concurrent requests (8)
  *   BENCH_HTTP_CPU_PROF=/tmp/prof npm run bench -- --http-only
  *                                      also writes a CPU profile of each app's process into /tmp/prof
  *
- * Whatever a run does not measure keeps its earlier entries in results.json ("search" and "http").
+ * Whatever a run does not measure keeps its earlier entries in results.json ("search", "http", "cli").
  * Targets are printed next to the figures, never asserted: timing on shared machines is noise for CI.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -25,11 +28,12 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { answerQuery } from '../src/answer/answer-query.js';
 import { loadGuidance } from '../src/guidance/load-guidance.js';
-import type { Guidance } from '../src/guidance/model.js';
 import { parseHhsCsv } from '../src/incidents/import/hhs-csv.js';
 import type { Incident } from '../src/incidents/model.js';
+import { DataFileError } from '../src/incidents/problems.js';
 import { buildSearchIndex } from '../src/search/search-index.js';
 import type { SearchIndex } from '../src/search/types.js';
+import { CLI_DEFAULTS, CLI_RUNNERS, type CliResultEntry, runCliTiming } from './cli-timing.js';
 import { ms, table } from './format.js';
 import { buildFuseBaseline } from './fuse-baseline.js';
 import { HTTP_DEFAULTS, type HttpResultEntry, runHttpBench } from './http-bench.js';
@@ -48,16 +52,7 @@ type EngineName = (typeof ENGINES)[number];
 const HHS_CSV = process.env.BENCH_HHS_CSV
   ? process.env.BENCH_HHS_CSV
   : fileURLToPath(new URL('../../shared/data/hhs_ocr_merged_2009-10-21_to_2026-07-01_DERIVED.csv', import.meta.url));
-let guidanceLoad: Promise<Guidance> | undefined;
-
-/** The shipped protective-steps guidance, loaded once for the data-type queries. */
-function sharedGuidance(): Promise<Guidance> {
-  guidanceLoad ??= loadGuidance(fileURLToPath(new URL('../data', import.meta.url))).then(({ value, problems }) => {
-    if (!value) throw new Error(`data/guidance.yaml is invalid: ${JSON.stringify(problems)}`);
-    return value;
-  });
-  return guidanceLoad;
-}
+const REPO_DATA_DIR = fileURLToPath(new URL('../data', import.meta.url));
 
 const RESULTS_FILE = fileURLToPath(new URL('./results.json', import.meta.url));
 
@@ -69,7 +64,7 @@ interface DatasetPlan {
   name: DatasetName;
   load: () => Promise<Incident[]>;
   /**
-   * Plain fuse.js takes about 0.5 s a query at 10k and 5-18 s at 100k (shared/search-notes.md), so it
+   * Plain fuse.js takes about 0.5 s a query at 10k and 5-18 s at 100k (measured when the search was designed), so it
    * answers a balanced subset there: this many queries, the same number of each kind.
    */
   baselineQueries: number;
@@ -112,6 +107,7 @@ interface Options {
   skipBaseline: boolean;
   search: boolean;
   http: boolean;
+  cli: boolean;
   httpRequests: number;
   httpConcurrency: number;
 }
@@ -128,6 +124,8 @@ function parseArgs(argv: readonly string[]): Options {
   let skipBaseline = false;
   let httpOnly = false;
   let skipHttp = false;
+  let cliOnly = false;
+  let skipCli = false;
   let httpRequests: number = HTTP_DEFAULTS.requests;
   let httpConcurrency: number = HTTP_DEFAULTS.concurrency;
   const searchOptions: string[] = [];
@@ -140,22 +138,28 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg.startsWith('--sizes=')) sizes = arg.slice('--sizes='.length);
     else if (arg === '--http-only') httpOnly = true;
     else if (arg === '--skip-http') skipHttp = true;
+    else if (arg === '--cli-only') cliOnly = true;
+    else if (arg === '--skip-cli') skipCli = true;
     else if (arg === '--http-requests') httpRequests = positiveInteger(arg, argv[++i]);
     else if (arg === '--http-concurrency') httpConcurrency = positiveInteger(arg, argv[++i]);
     else
       throw new Error(
         `unknown option ${arg}; use --quick, --sizes 1k,10k,100k,hhs, --skip-baseline, --skip-http, --http-only, ` +
-          '--http-requests N or --http-concurrency N',
+          '--http-requests N, --http-concurrency N, --skip-cli or --cli-only',
       );
     if (['--quick', '--skip-baseline', '--sizes'].includes(arg) || arg.startsWith('--sizes=')) searchOptions.push(arg);
     if (['--http-requests', '--http-concurrency'].includes(arg)) httpOptions.push(arg);
   }
   if (httpOnly && skipHttp) throw new Error('--http-only and --skip-http leave nothing to run; choose one');
-  if (httpOnly && searchOptions.length > 0) {
-    throw new Error(`${searchOptions.join(', ')}: for the search part, which --http-only skips`);
+  if (cliOnly && skipCli) throw new Error('--cli-only and --skip-cli leave nothing to run; choose one');
+  if (httpOnly && cliOnly) throw new Error('--http-only and --cli-only: choose one');
+  const only = httpOnly ? '--http-only' : cliOnly ? '--cli-only' : undefined;
+  if (only && searchOptions.length > 0) {
+    throw new Error(`${searchOptions.join(', ')}: for the search part, which ${only} skips`);
   }
-  if (skipHttp && httpOptions.length > 0) {
-    throw new Error(`${httpOptions.join(', ')}: for the HTTP part, which --skip-http skips`);
+  const httpSkipped = skipHttp ? '--skip-http' : cliOnly ? '--cli-only' : undefined;
+  if (httpSkipped && httpOptions.length > 0) {
+    throw new Error(`${httpOptions.join(', ')}: for the HTTP part, which ${httpSkipped} skips`);
   }
   let datasets: DatasetName[] = [...DATASETS];
   if (sizes) {
@@ -175,8 +179,9 @@ function parseArgs(argv: readonly string[]): Options {
   return {
     datasets: DATASETS.filter((name) => datasets.includes(name)),
     skipBaseline,
-    search: !httpOnly,
-    http: !skipHttp,
+    search: !only,
+    http: !skipHttp && !cliOnly,
+    cli: !skipCli && !httpOnly,
     httpRequests,
     httpConcurrency,
   };
@@ -356,7 +361,8 @@ async function runDataset(plan: DatasetPlan, options: Options): Promise<ResultEn
 
     // Data-type queries ("steps ssn", "what do I do if my medical records leaked") are answered by
     // the answer layer with a checklist, not by the search: right when it names the expected type.
-    const guidance = await sharedGuidance();
+    const { value: guidance, problems } = await loadGuidance(REPO_DATA_DIR);
+    if (!guidance) throw new DataFileError(problems);
     const dataTypeHits = querySet.dataType.filter((query) => {
       const answer = answerQuery(query.text, { dataset: { incidents, guidance }, index });
       return answer.kind === 'steps' && answer.steps.dataTypes.includes(query.expected);
@@ -448,7 +454,11 @@ function printMisses(run: EngineRun | undefined): void {
     );
 }
 
-async function writeResults(search: readonly ResultEntry[], http: readonly HttpResultEntry[]): Promise<void> {
+async function writeResults(
+  search: readonly ResultEntry[],
+  http: readonly HttpResultEntry[],
+  cli: readonly CliResultEntry[],
+): Promise<void> {
   let existing: Record<string, unknown> = {};
   try {
     existing = JSON.parse(await readFile(RESULTS_FILE, 'utf8')) as Record<string, unknown>;
@@ -471,8 +481,15 @@ async function writeResults(search: readonly ResultEntry[], http: readonly HttpR
     (entry) => entry.app,
     (a, b) => HTTP_APPS.indexOf(a.app) - HTTP_APPS.indexOf(b.app),
   );
+  const cliMerge = mergeEntries(
+    existing.cli,
+    cli,
+    (entry) => entry.runner,
+    (a, b) => CLI_RUNNERS.indexOf(a.runner) - CLI_RUNNERS.indexOf(b.runner),
+  );
   const next: Record<string, unknown> = { ...existing, search: searchMerge.merged };
   if (httpMerge.merged.length > 0 || 'http' in existing) next.http = httpMerge.merged;
+  if (cliMerge.merged.length > 0 || 'cli' in existing) next.cli = cliMerge.merged;
   await writeFile(RESULTS_FILE, `${JSON.stringify(next, null, 2)}\n`);
   const note = (key: string, count: number, kept: readonly string[]): string =>
     `${key}: ${count} from this run${kept.length > 0 ? `, kept ${kept.length} earlier (${kept.join(', ')})` : ''}`;
@@ -485,6 +502,10 @@ async function writeResults(search: readonly ResultEntry[], http: readonly HttpR
       'http',
       http.length,
       httpMerge.kept.map((e) => e.app),
+    )}; ${note(
+      'cli',
+      cli.length,
+      cliMerge.kept.map((e) => e.runner),
     )})`,
   );
 }
@@ -501,7 +522,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   console.log(
     `breachbot benchmark: ${options.search ? `search on ${options.datasets.join(', ')}` : 'no search'}, ` +
-      `${options.http ? 'http' : 'no http'}; Node ${process.version}, ${os.cpus().length} CPUs` +
+      `${options.http ? 'http' : 'no http'}, ${options.cli ? 'cli' : 'no cli'}; Node ${process.version}, ${os.cpus().length} CPUs` +
       `${options.search && !collectGarbage ? ' (no GC between datasets: gc not available)' : ''}`,
   );
   const entries: ResultEntry[] = [];
@@ -529,7 +550,19 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   }
-  if (entries.length > 0 || httpEntries.length > 0) await writeResults(entries, httpEntries);
+  let cliEntries: CliResultEntry[] = [];
+  if (options.cli) {
+    try {
+      cliEntries = await runCliTiming(CLI_DEFAULTS);
+    } catch (error) {
+      // As for http: the other parts' figures of this run are still worth writing.
+      console.error(`\ncli: failed, ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+  }
+  if (entries.length > 0 || httpEntries.length > 0 || cliEntries.length > 0) {
+    await writeResults(entries, httpEntries, cliEntries);
+  }
   console.log(`total ${ms(performance.now() - started)}`);
 }
 

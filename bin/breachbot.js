@@ -1,8 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so `npx breachbot` works right after `npm ci`
-// with no build step to remember.
-import { register } from 'tsx/esm/api';
+// Runs the compiled build in dist/, which `npm install` makes through the prepare script: plain
+// JavaScript starts without compiling TypeScript in every process.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  // A missing build is a setup step, not a bug: say the step instead of showing a stack trace.
+  console.error('breachbot is not built (no dist/): run `npm install`, which builds it, or `npm run build`.');
+  process.exit(1);
+}
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
+// ../../ is the package root from src/playground/ and from the build's dist/playground/ alike.
 /** The manifest Slack creates the app from: the playground offers what it declares, as a workspace would. */
 export const MANIFEST_FILE = path.resolve(import.meta.dirname, '../../manifest.yml');
 

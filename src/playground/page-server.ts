@@ -15,7 +15,8 @@ import {
   submitRequest,
 } from './page-requests.js';
 
-const PAGE_DIR = path.join(import.meta.dirname, 'page');
+// The build compiles only TypeScript: src/ keeps the page, and ../../ is the package root from src/ and dist/ alike.
+const PAGE_DIR = path.resolve(import.meta.dirname, '../../src/playground/page');
 const ASSETS = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/playground.css': { file: 'playground.css', type: 'text/css; charset=utf-8' },
