@@ -2,7 +2,7 @@ import { loadGuidance } from '../guidance/load-guidance.js';
 import type { Guidance } from '../guidance/model.js';
 import { IMPORT_SOURCES, readSourceCollection } from '../incidents/imported-store.js';
 import { loadCuratedIncidents } from '../incidents/load-curated.js';
-import { mergeCuratedAndImported } from '../incidents/merge.js';
+import { mergeFilings } from '../incidents/merge-filings.js';
 import type { Incident } from '../incidents/model.js';
 import type { DataProblem } from '../incidents/problems.js';
 
@@ -14,7 +14,8 @@ export interface Dataset {
 export interface DatasetLoad {
   dataset: Dataset | undefined;
   problems: DataProblem[];
-  counts: { curated: number; imported: number; coveredByCurated: number };
+  /** `joined`: imported records that joined another list's record of the same breach. */
+  counts: { curated: number; imported: number; coveredByCurated: number; joined: number };
 }
 
 /**
@@ -30,7 +31,7 @@ export async function loadDataset(dataDir: string): Promise<DatasetLoad> {
   ]);
   const problems = [...curated.problems, ...guidance.problems, ...imported.flatMap((result) => result.problems)];
   const importedIncidents = imported.flatMap((result) => result.value.incidents);
-  const merged = mergeCuratedAndImported(curated.value, importedIncidents);
+  const merged = mergeFilings(curated.value, importedIncidents);
   return {
     dataset: guidance.value ? { incidents: merged.incidents, guidance: guidance.value } : undefined,
     problems,
@@ -38,6 +39,7 @@ export async function loadDataset(dataDir: string): Promise<DatasetLoad> {
       curated: curated.value.length,
       imported: importedIncidents.length,
       coveredByCurated: merged.coveredByCurated.size,
+      joined: merged.joined,
     },
   };
 }

@@ -1,5 +1,8 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { isNotFound } from './load-curated.js';
@@ -122,12 +125,191 @@ async function readCollectionFile(file: string, source: ImportSource): Promise<C
   return { value: { source, exports: parsed.data.exports, incidents }, problems };
 }
 
-/** Writes atomically (temp file, then rename), so a crash mid-write never leaves half a dataset. */
+/**
+ * Writes atomically (temp file, then rename), so a crash mid-write never leaves half a dataset. The
+ * temp file is named after the process; those of processes that died before their rename are removed
+ * first, so a killed import leaves nothing behind for long.
+ */
 export async function writeImportedCollection(dataDir: string, collection: ImportedCollection): Promise<string> {
   const file = importedFilePath(dataDir, collection.source);
   await mkdir(path.dirname(file), { recursive: true });
+  await removeLeftoverTemps(file);
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, `${JSON.stringify(collection)}\n`, 'utf8');
   await rename(temp, file);
   return file;
+}
+
+async function removeLeftoverTemps(file: string): Promise<void> {
+  const prefix = `${path.basename(file)}.`;
+  for (const name of await readdir(path.dirname(file))) {
+    const pid = name.startsWith(prefix) ? /^(\d+)\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid))) {
+      await rm(path.join(path.dirname(file), name), { force: true });
+    }
+  }
+}
+
+export interface ImportLockOptions {
+  /** How long to wait for another import of the same source to finish (default 2 minutes). */
+  timeoutMs?: number;
+  /** How old a lock must be before it is taken over when its holder cannot be checked (default 5 minutes). */
+  staleMs?: number;
+  /** How often to look again while waiting (default 100 ms). */
+  retryMs?: number;
+}
+
+/** Who holds a lock; `token` tells this holder from another one in the same process. */
+interface LockHolder {
+  pid: number;
+  host: string;
+  acquiredAt: string;
+  token: string;
+}
+
+export function importLockPath(dataDir: string, source: ImportSource): string {
+  return `${importedFilePath(dataDir, source)}.lock`;
+}
+
+/**
+ * Runs `work` (a read, revise and write of one source's collection) while holding that source's
+ * lock, so that of two imports running at once neither writes over what the other added: the second
+ * waits, then reads what the first wrote. The lock is a file created exclusively beside the
+ * collection, naming its holder, and removed when `work` ends, however it ends.
+ *
+ * A holder killed before it could remove its lock (Ctrl-C does that) must not block every later
+ * import, so such a lock is taken over: at once when the holder's pid is gone on this machine, and
+ * otherwise (a holder on another machine sharing DATA_DIR, or a lock file cut short) once it is
+ * older than `staleMs`, far longer than any import takes.
+ */
+export async function withImportLock<T>(
+  dataDir: string,
+  source: ImportSource,
+  work: () => Promise<T>,
+  options: ImportLockOptions = {},
+): Promise<T> {
+  const lockFile = importLockPath(dataDir, source);
+  await mkdir(path.dirname(lockFile), { recursive: true });
+  const token = await acquireLock(lockFile, source, options);
+  try {
+    return await work();
+  } finally {
+    // After a takeover (this import ran past staleMs) the file is another import's: leave it. A
+    // failure to look must not hide the error `work` may have thrown.
+    const current = await readLockHolder(lockFile).catch(() => undefined);
+    if (current?.holder?.token === token) await rm(lockFile, { force: true });
+  }
+}
+
+async function acquireLock(lockFile: string, source: ImportSource, options: ImportLockOptions): Promise<string> {
+  const { timeoutMs = 120_000, staleMs = 5 * 60_000, retryMs = 100 } = options;
+  const deadline = Date.now() + timeoutMs;
+  const token = randomUUID();
+  for (;;) {
+    if (await createExclusive(lockFile, token)) return token;
+    const current = await readLockHolder(lockFile);
+    if (!current) continue;
+    if (isStale(current, staleMs) && (await takeOverStale(lockFile, staleMs))) continue;
+    if (Date.now() >= deadline) {
+      const { holder } = current;
+      const who = holder ? `process ${holder.pid} on ${holder.host} since ${holder.acquiredAt}` : 'an unknown process';
+      throw new Error(
+        `another import of ${source} is still running (${who}, holding ${lockFile}); try again when it is done, or remove that file if no import is running`,
+      );
+    }
+    await sleep(retryMs);
+  }
+}
+
+/** Creates the lock naming this process; false when it already exists. */
+async function createExclusive(lockFile: string, token: string): Promise<boolean> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(lockFile, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  const holder: LockHolder = { pid: process.pid, host: os.hostname(), acquiredAt: new Date().toISOString(), token };
+  try {
+    await handle.writeFile(`${JSON.stringify(holder)}\n`, 'utf8');
+  } catch (error) {
+    await rm(lockFile, { force: true });
+    throw error;
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+/**
+ * The lock's holder as it wrote itself (none while it is being written, or if that was cut short)
+ * and the lock's age; undefined when there is no lock.
+ */
+async function readLockHolder(lockFile: string): Promise<{ holder?: LockHolder; ageMs: number } | undefined> {
+  let text: string;
+  let ageMs: number;
+  try {
+    [text, ageMs] = await Promise.all([
+      readFile(lockFile, 'utf8'),
+      stat(lockFile).then((stats) => Date.now() - stats.mtimeMs),
+    ]);
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+  const holder = lockHolderSchema.safeParse(safeJson(text));
+  return holder.success ? { holder: holder.data, ageMs } : { ageMs };
+}
+
+const lockHolderSchema = z.object({
+  pid: z.number().int().positive(),
+  host: z.string(),
+  acquiredAt: z.string(),
+  token: z.string(),
+});
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isStale({ holder, ageMs }: { holder?: LockHolder; ageMs: number }, staleMs: number): boolean {
+  if (holder && holder.host === os.hostname()) return !isRunning(holder.pid);
+  return ageMs > staleMs;
+}
+
+/**
+ * Removes a stale lock, under a second exclusive file so that of several waiters judging the same
+ * lock stale only one removes it; the others would otherwise remove the fresh lock the first one
+ * then creates. The lock is judged again under it, since it may have changed hands meanwhile.
+ */
+async function takeOverStale(lockFile: string, staleMs: number): Promise<boolean> {
+  const guard = `${lockFile}.takeover`;
+  if (!(await createExclusive(guard, randomUUID()))) {
+    // A taker killed while holding the guard must not block takeovers for good.
+    const other = await readLockHolder(guard);
+    if (other && isStale(other, staleMs)) await rm(guard, { force: true });
+    return false;
+  }
+  try {
+    const current = await readLockHolder(lockFile);
+    if (current && isStale(current, staleMs)) await rm(lockFile, { force: true });
+    return true;
+  } finally {
+    await rm(guard, { force: true });
+  }
+}
+
+/** Whether a process with this pid runs on this machine (EPERM: it does, as another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,4 +1,5 @@
 import type { BreachType, EntityType, Location, Origin } from './model.js';
+import type { UsStateCode } from './us-states.js';
 
 /** How each enum value reads to a person: one place, used by the views and the search index. */
 export const BREACH_TYPE_LABELS: Record<BreachType, string> = {
@@ -40,4 +41,10 @@ export const ORIGIN_LABELS: Record<Origin, string> = {
   curated: 'breachbot curated card',
   'hhs-ocr': 'HHS OCR breach portal',
   hibp: 'Have I Been Pwned',
+  'wa-ag': 'Washington State Attorney General',
+};
+
+/** Who counted a state's residents, credited beside the figure so it never reads as the breach's total. */
+export const RESIDENT_COUNT_SOURCES: Partial<Record<UsStateCode, string>> = {
+  WA: ORIGIN_LABELS['wa-ag'],
 };

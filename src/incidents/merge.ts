@@ -141,8 +141,8 @@ function sameContent(a: Incident, b: Incident): boolean {
  *
  * A candidate has the card's organisation (by name or alias, legal forms ignored), the same state
  * where both say, and a filing within about a year. Of the candidates, the card covers the one
- * filed closest to its disclosure, and any other whose count equals the card's (the same breach
- * filed twice). The rest are the organisation's other, separate incidents (a stolen laptop weeks
+ * filed closest to its disclosure in each list, and any other whose count equals the card's (the
+ * same breach filed twice). The rest are the organisation's other, separate incidents (a stolen laptop weeks
  * after a hack) and stay in the data.
  */
 export function matchCuratedCards(curated: readonly Incident[], imported: readonly Incident[]): Map<string, string> {
@@ -159,13 +159,18 @@ export function matchCuratedCards(curated: readonly Incident[], imported: readon
   }
   const covered = new Map<string, string>();
   for (const [card, records] of candidates) {
-    const closest = records.reduce((best, record) =>
-      filingDistance(card, record) < filingDistance(card, best) ? record : best,
-    );
+    // One filing per list: HHS's and Washington's filings of the card's breach are both the card's.
+    const closest = new Map<Incident['origin'], Incident>();
+    for (const record of records) {
+      const best = closest.get(record.origin);
+      if (!best || filingDistance(card, record) < filingDistance(card, best)) closest.set(record.origin, record);
+    }
     for (const record of records) {
       const sameCount =
         card.individualsAffected !== undefined && record.individualsAffected === card.individualsAffected;
-      if ((record === closest || sameCount) && !covered.has(record.id)) covered.set(record.id, card.id);
+      if ((closest.get(record.origin) === record || sameCount) && !covered.has(record.id)) {
+        covered.set(record.id, card.id);
+      }
     }
   }
   return covered;
@@ -194,25 +199,6 @@ function indexCuratedByName(curated: readonly Incident[]): Map<string, Incident[
     }
   }
   return index;
-}
-
-export interface MergedDataset {
-  incidents: Incident[];
-  /** Imported record id -> the curated card id that stands for it. */
-  coveredByCurated: Map<string, string>;
-}
-
-/** Curated cards win over the imported records of the same incident; everything else is kept. */
-export function mergeCuratedAndImported(curated: readonly Incident[], imported: readonly Incident[]): MergedDataset {
-  const coveredByCurated = matchCuratedCards(curated, imported);
-  const incidents: Incident[] = [...curated];
-  const seen = new Set(curated.map((card) => card.id));
-  for (const record of imported) {
-    if (coveredByCurated.has(record.id) || seen.has(record.id)) continue;
-    seen.add(record.id);
-    incidents.push(record);
-  }
-  return { incidents, coveredByCurated };
 }
 
 export function daysBetween(a: string, b: string): number {

@@ -1,6 +1,11 @@
 import { disclosureDelay } from '../answer/incident-timeline.js';
 import { dataTypeLabel } from '../incidents/data-types.js';
-import { BREACH_TYPE_LABELS, ENTITY_TYPE_LABELS, LOCATION_LABELS } from '../incidents/labels.js';
+import {
+  BREACH_TYPE_LABELS,
+  ENTITY_TYPE_LABELS,
+  LOCATION_LABELS,
+  RESIDENT_COUNT_SOURCES,
+} from '../incidents/labels.js';
 import type { Incident } from '../incidents/model.js';
 import { stateName } from '../incidents/us-states.js';
 
@@ -27,6 +32,65 @@ export function describeDelay(incident: Incident): string | undefined {
   const size =
     delay.days > 365 ? ' (over a year)' : delay.days > 60 && delay.from === 'discovered' ? ' (HIPAA allows 60)' : '';
   return `${delay.approximate ? 'about ' : ''}${formatCount(delay.days)} days${size} ${after}`;
+}
+
+/**
+ * "517 Washington residents (Washington State Attorney General)": a state's count of its own
+ * residents, named as such and credited, because beside a total it would otherwise read as one.
+ */
+export function describeResidents(incident: Incident, withSource = true): string | undefined {
+  const residents = incident.residentsAffected;
+  if (!residents) return undefined;
+  const source = withSource ? RESIDENT_COUNT_SOURCES[residents.state] : undefined;
+  return `${formatCount(residents.count)} ${stateName(residents.state)} residents${source ? ` (${source})` : ''}`;
+}
+
+/** The one count a list line has room for: the breach's total, or failing that a state's residents. */
+export function shortAffected(incident: Incident): string | undefined {
+  if (incident.individualsAffected !== undefined) return `${formatCount(incident.individualsAffected)} people`;
+  return describeResidents(incident, false);
+}
+
+/**
+ * Every figure with where it comes from: "41,166 people (HHS OCR breach portal, filed 30 Jun 2023,
+ * list of 1 Jul 2026); 526 Maine residents (Maine Attorney General, filed 3 Jul 2023)". Figures
+ * differ because each filing counts different people at a different time; naming each source is
+ * what lets a reader trust them side by side.
+ */
+function describeFigures(incident: Incident): string {
+  const filings = incident.filings ?? [];
+  if (filings.length === 0) {
+    return [
+      incident.individualsAffected !== undefined ? `${formatCount(incident.individualsAffected)} people` : undefined,
+      describeResidents(incident),
+    ]
+      .filter(Boolean)
+      .join('; ');
+  }
+  // Totals first, then what one state's residents counted.
+  const ordered = [...filings].sort(
+    (a, b) => Number(a.individualsAffected === undefined) - Number(b.individualsAffected === undefined),
+  );
+  const figures = ordered.flatMap((filing) => {
+    const count =
+      filing.individualsAffected !== undefined
+        ? `${formatCount(filing.individualsAffected)} people`
+        : filing.residentsAffected
+          ? `${formatCount(filing.residentsAffected.count)} ${stateName(filing.residentsAffected.state)} residents`
+          : undefined;
+    if (!count) return [];
+    const where = [
+      filing.source,
+      filing.filed ? `filed ${formatDate(filing.filed)}` : undefined,
+      filing.origin && filing.asOf ? `list of ${formatDate(filing.asOf)}` : undefined,
+    ].filter(Boolean);
+    return [`${count} (${where.join(', ')})`];
+  });
+  const total = incident.individualsAffected;
+  if (total !== undefined && !filings.some((filing) => filing.individualsAffected === total)) {
+    figures.unshift(`${formatCount(total)} people`);
+  }
+  return figures.join('; ');
 }
 
 export interface IncidentFacts {
@@ -76,8 +140,7 @@ export function incidentFacts(incident: Incident): IncidentFacts {
     happened,
     discovered: incident.discovered ? formatDate(incident.discovered) : NOT_STATED,
     disclosed,
-    affected:
-      incident.individualsAffected !== undefined ? `${formatCount(incident.individualsAffected)} people` : NOT_STATED,
+    affected: describeFigures(incident) || NOT_STATED,
     how,
     data: incident.dataTypes.length > 0 ? incident.dataTypes.map(dataTypeLabel).join(', ') : 'not listed in the record',
   };

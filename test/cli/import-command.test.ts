@@ -65,6 +65,26 @@ describe('breachbot import', () => {
     expect(stdout.text()).toContain('read 1 breaches; imported 1');
   });
 
+  it('imports the Washington State Attorney General list', async () => {
+    await writeFile(
+      path.join(cwd, 'wa.csv'),
+      [
+        'DateAware,DateSubmitted,DataBreachCause,DateStart,DateEnd,Name,Id,CyberattackType,WashingtoniansAffected,IndustryType,BusinessType,Year,EntityState',
+        '03/30/2022 12:00:00 AM,07/10/2023 12:00:00 AM,Unauthorized Access,03/23/2022 12:00:00 AM,03/30/2022 12:00:00 AM,ARx Patient Solutions,15323,,517,Health,,2023,KS',
+        '03/30/2022 12:00:00 AM,07/10/2023 12:00:00 AM,Cyberattack,04/01/2022 12:00:00 AM,,Late Start Inc,15324,Malware,900,Business,Retail,2023,',
+      ].join('\n'),
+    );
+    expect(await importCommand.run(['wa', 'wa.csv'], context)).toBe(0);
+    expect(stdout.text()).toContain(
+      'Washington State Attorney General data breach notifications as of 2023-07-10: wa.csv\nread 2 rows; imported 1 (added 1; ',
+    );
+    expect(stdout.text()).toContain('line 3: DateAware 2022-03-30 is before DateStart 2022-04-01');
+    const stored = await readImportedCollection(path.join(cwd, 'store'), 'wa-ag');
+    expect(stored.value.incidents.map(({ id, residentsAffected }) => ({ id, residentsAffected }))).toEqual([
+      { id: 'wa-arx-patient-solutions-2023-15323', residentsAffected: { state: 'WA', count: 517 } },
+    ]);
+  });
+
   it('exits 1 with the reason on stderr when the file cannot be imported', async () => {
     await writeFile(path.join(cwd, 'wrong.csv'), '"Name","Count"\n"A","1"\n');
     expect(await importCommand.run(['hhs', 'wrong.csv'], context)).toBe(1);
@@ -90,7 +110,7 @@ describe('breachbot import', () => {
     [[], /expected two arguments, the source and a file or URL; got 0/],
     [['hhs'], /got 1: "hhs"/],
     [['hhs', 'a.csv', 'b.csv'], /got 3/],
-    [['wa', 'a.csv'], /unknown source "wa": use "hhs" .* or "hibp"/],
+    [['ny', 'a.csv'], /unknown source "ny": use "hhs" .*, "hibp" .* or "wa"/],
     [['hhs', '--force', 'a.csv'], /Unknown option '--force'/],
   ])('rejects the arguments %j with a usage error', async (args, message) => {
     await expect(importCommand.run(args, context)).rejects.toThrow(UsageError);
@@ -98,9 +118,8 @@ describe('breachbot import', () => {
   });
 
   it('shows examples in its help', () => {
-    expect(importCommand.help).toContain(
-      'breachbot import hhs ~/Downloads/breach_report.csv',
-    );
+    expect(importCommand.help).toContain('breachbot import hhs ~/Downloads/breach_report.csv');
     expect(importCommand.help).toContain('breachbot import hibp https://haveibeenpwned.com/api/v3/breaches');
+    expect(importCommand.help).toContain('breachbot import wa ');
   });
 });

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHhsCsv } from '../../src/incidents/import/hhs-csv.js';
 import { parseHibpJson } from '../../src/incidents/import/hibp-json.js';
 import { loadCuratedIncidents } from '../../src/incidents/load-curated.js';
-import { daysBetween, mergeCuratedAndImported } from '../../src/incidents/merge.js';
+import { daysBetween } from '../../src/incidents/merge.js';
+import { mergeFilings } from '../../src/incidents/merge-filings.js';
 import type { Incident } from '../../src/incidents/model.js';
 import { organizationKey } from '../../src/incidents/organization-name.js';
 import { buildSearchIndex } from '../../src/search/search-index.js';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const hibpFile = path.join(SHARED_DATA_DIR, 'hibp_breaches_v3_2025-03-03.json');
   const hibp = parseHibpJson(await readFile(hibpFile, 'utf8'), { from: hibpFile }).incidents;
   // Search is judged among everything a full deployment holds, not among the cards alone.
-  index = buildSearchIndex(mergeCuratedAndImported(cards, [...hhs, ...hibp]).incidents);
+  index = buildSearchIndex(mergeFilings(cards, [...hhs, ...hibp]).incidents);
 });
 
 describe('the curated cards', () => {

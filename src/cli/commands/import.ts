@@ -5,13 +5,15 @@ import { formatImportReport, type ImportReport, runImport } from '../../incident
 import type { ImportSource } from '../../incidents/imported-store.js';
 import { type CliCommand, UsageError, writeLine } from '../command.js';
 
-const SOURCES: Record<'hhs' | 'hibp', ImportSource> = { hhs: 'hhs-ocr', hibp: 'hibp' };
+const SOURCES = { hhs: 'hhs-ocr', hibp: 'hibp', wa: 'wa-ag' } as const satisfies Record<string, ImportSource>;
+type Kind = keyof typeof SOURCES;
 
-const KINDS_HELP = 'use "hhs" (HHS OCR breach portal CSV) or "hibp" (Have I Been Pwned breach list JSON)';
+const KINDS_HELP =
+  'use "hhs" (HHS OCR breach portal CSV), "hibp" (Have I Been Pwned breach list JSON) or "wa" (Washington State Attorney General data breach notifications CSV)';
 
 const argsSchema = z.tuple(
   [
-    z.enum(['hhs', 'hibp'], { error: (issue) => `unknown source "${String(issue.input)}": ${KINDS_HELP}` }),
+    z.enum(['hhs', 'hibp', 'wa'], { error: (issue) => `unknown source "${String(issue.input)}": ${KINDS_HELP}` }),
     z.string().trim().min(1, 'the file or URL to import must not be empty'),
   ],
   {
@@ -22,7 +24,7 @@ const argsSchema = z.tuple(
   },
 );
 
-const help = `Usage: breachbot import <hhs|hibp> <file|url>
+const help = `Usage: breachbot import <hhs|hibp|wa> <file|url>
 
 Imports an official breach export into DATA_DIR/imported/ (DATA_DIR defaults to ./data).
 A newer export revises the records an older one stored; importing an older export again
@@ -31,14 +33,17 @@ changes nothing. Rows that cannot be read are listed with their line and left ou
 Sources:
   hhs   HHS OCR breach portal CSV ("under investigation" or "archive" export)
   hibp  Have I Been Pwned breach list JSON (/api/v3/breaches)
+  wa    Washington State Attorney General data breach notifications CSV
+        (its counts are of Washington residents only)
 
 Examples:
   breachbot import hhs ~/Downloads/breach_report.csv
-  breachbot import hibp https://haveibeenpwned.com/api/v3/breaches`;
+  breachbot import hibp https://haveibeenpwned.com/api/v3/breaches
+  breachbot import wa ~/Downloads/data_breach_notifications.csv`;
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'import an HHS OCR or Have I Been Pwned breach export (file or URL)',
+  summary: 'import an official breach list: HHS OCR, Have I Been Pwned or the Washington AG (file or URL)',
   help,
   async run(args, context) {
     const { kind, from } = readArgs(args);
@@ -59,7 +64,7 @@ export const importCommand: CliCommand = {
   },
 };
 
-function readArgs(args: string[]): { kind: 'hhs' | 'hibp'; from: string } {
+function readArgs(args: string[]): { kind: Kind; from: string } {
   let positionals: string[];
   try {
     positionals = parseArgs({ args, allowPositionals: true, strict: true, options: {} }).positionals;

@@ -24,7 +24,7 @@ export const validateCommand: CliCommand = {
     }
     writeLine(
       context.stdout,
-      `ok: ${counts.curated} curated cards, ${counts.imported} imported records (${counts.coveredByCurated} covered by curated cards), ${dataset.guidance.checklists.length} guidance checklists in ${dataDir}`,
+      `ok: ${counts.curated} curated cards, ${counts.imported} imported records (${counts.coveredByCurated} covered by curated cards, ${counts.joined} joined to another list's filing of the same breach), ${dataset.guidance.checklists.length} guidance checklists in ${dataDir}`,
     );
     return 0;
   },

@@ -109,7 +109,7 @@ interface HhsRow {
 
 type RowResult = { ok: true; row: HhsRow } | { ok: false; reason: string };
 
-interface CsvRecord {
+export interface CsvRecord {
   cells: string[];
   /** The physical line the record starts on; a Web Description can span many. */
   line: number;
@@ -170,7 +170,7 @@ export function parseHhsCsv(text: string, options: ParseOptions): ParsedExport {
  * Parses the CSV and finds the line each record starts on. csv-parse's own line count is off for
  * multi-line cells with CRLF, so count newlines up to the byte offset where each record begins.
  */
-function readCsv(text: string, from: string): CsvRecord[] {
+export function readCsv(text: string, from: string): CsvRecord[] {
   const buffer = Buffer.from(text, 'utf8');
   let output: unknown;
   try {

@@ -1,8 +1,10 @@
 import {
   type ExportRecord,
+  type ImportLockOptions,
   type ImportSource,
   importedFilePath,
   readSourceCollection,
+  withImportLock,
   writeImportedCollection,
 } from '../imported-store.js';
 import { loadCuratedIncidents } from '../load-curated.js';
@@ -12,15 +14,22 @@ import { parseHhsCsv } from './hhs-csv.js';
 import { parseHibpJson } from './hibp-json.js';
 import { type ParsedExport, type ParseOptions, type RejectedRecord, rejectedLocation } from './parsed-export.js';
 import { readSource } from './read-source.js';
+import { parseWaAgCsv } from './wa-ag-csv.js';
 
 const PARSERS: Record<ImportSource, (text: string, options: ParseOptions) => ParsedExport> = {
   'hhs-ocr': parseHhsCsv,
   hibp: parseHibpJson,
+  'wa-ag': parseWaAgCsv,
 };
 
 const SOURCE_LABELS: Record<ImportSource, { name: string; unit: string; duplicates: string }> = {
   'hhs-ocr': { name: 'HHS OCR breach portal export', unit: 'rows', duplicates: 'exact duplicate rows' },
   hibp: { name: 'Have I Been Pwned breach list', unit: 'breaches', duplicates: 'exact duplicates' },
+  'wa-ag': {
+    name: 'Washington State Attorney General data breach notifications',
+    unit: 'rows',
+    duplicates: 'exact duplicate rows',
+  },
 };
 
 export interface RunImportOptions {
@@ -31,6 +40,8 @@ export interface RunImportOptions {
   cwd: string;
   /** The import's clock: dates the export record and the `firstSeen` of added records. */
   now?: Date;
+  /** How long to wait for another import of the same source, and when its lock counts as abandoned. */
+  lock?: ImportLockOptions;
 }
 
 export interface ImportReport {
@@ -70,15 +81,6 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
   const today = now.toISOString().slice(0, 10);
   const parsed = PARSERS[source](text, { from: location, today });
 
-  const stored = await readSourceCollection(dataDir, source);
-  if (stored.problems.length > 0) {
-    const file = importedFilePath(dataDir, source);
-    throw new DataFileError([
-      ...stored.problems,
-      { file, message: 'has the problems above, and importing would overwrite them; fix or move the file first' },
-    ]);
-  }
-
   const report: ImportReport = {
     source,
     from,
@@ -97,22 +99,36 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
     ...(parsed.unmappedDataClasses && { unmappedDataClasses: parsed.unmappedDataClasses }),
     ...(parsed.flagged && { flagged: parsed.flagged }),
   };
-  if (parsed.incidents.length === 0 || !parsed.asOf) return report;
+  const { asOf } = parsed;
+  if (parsed.incidents.length === 0 || !asOf) return report;
 
-  const revision = reviseImported(stored.value.incidents, parsed.incidents, {
-    firstSeen: firstSeenForAdded(stored.value.exports, parsed.asOf, today),
-  });
-  const exportRecord = {
-    from: location,
-    asOf: parsed.asOf,
-    importedAt: now.toISOString(),
-    rows: parsed.read,
-  };
-  const file = await writeImportedCollection(dataDir, {
+  // Read, revise and write under the source's lock: an import running meanwhile would otherwise
+  // write over what this one adds, or this one over it.
+  const { file, revision } = await withImportLock(
+    dataDir,
     source,
-    exports: [...stored.value.exports, exportRecord],
-    incidents: revision.incidents,
-  });
+    async () => {
+      const stored = await readSourceCollection(dataDir, source);
+      if (stored.problems.length > 0) {
+        const file = importedFilePath(dataDir, source);
+        throw new DataFileError([
+          ...stored.problems,
+          { file, message: 'has the problems above, and importing would overwrite them; fix or move the file first' },
+        ]);
+      }
+      const revision = reviseImported(stored.value.incidents, parsed.incidents, {
+        firstSeen: firstSeenForAdded(stored.value.exports, asOf, today),
+      });
+      const exportRecord = { from: location, asOf, importedAt: now.toISOString(), rows: parsed.read };
+      const file = await writeImportedCollection(dataDir, {
+        source,
+        exports: [...stored.value.exports, exportRecord],
+        incidents: revision.incidents,
+      });
+      return { file, revision };
+    },
+    options.lock,
+  );
 
   const curated = await loadCuratedIncidents(dataDir);
   const coveredByCurated = matchCuratedCards(curated.value, parsed.incidents).size;

@@ -3,7 +3,7 @@ import type { ProtectiveSteps } from '../../answer/types.js';
 import { topSteps } from '../../guidance/steps-for.js';
 import { ORIGIN_LABELS } from '../../incidents/labels.js';
 import type { Incident, Source } from '../../incidents/model.js';
-import { formatCount, formatDate, type IncidentFacts, incidentFacts } from '../incident-facts.js';
+import { formatDate, type IncidentFacts, incidentFacts, shortAffected } from '../incident-facts.js';
 import { button, context, divider, fieldsSection, header, section } from './elements.js';
 import { ACTION_SHOW } from './ids.js';
 import { FIELD_TEXT_MAX, linesWithin, SECTION_TEXT_MAX, truncate } from './limits.js';
@@ -88,7 +88,7 @@ export function incidentLine(incident: Incident): string {
   const details = [
     incident.disclosed ? formatDate(incident.disclosed) : undefined,
     incident.state,
-    incident.individualsAffected !== undefined ? `${formatCount(incident.individualsAffected)} people` : undefined,
+    shortAffected(incident),
   ].filter(Boolean);
   const name = bold(truncate(incident.organization, LINE_NAME_MAX));
   return [name, ...details.map((detail) => escapeMrkdwn(String(detail)))].join(' · ');

@@ -11,6 +11,7 @@ function matchJson(hit: SearchHit) {
     state: incident.state ?? null,
     disclosed: incident.disclosed ?? null,
     individualsAffected: incident.individualsAffected ?? null,
+    residentsAffected: incident.residentsAffected ?? null,
     breachTypes: incident.breachTypes,
     dataTypes: incident.dataTypes,
     origin: incident.origin,

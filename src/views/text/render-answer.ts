@@ -5,7 +5,7 @@ import { dataTypeLabel } from '../../incidents/data-types.js';
 import { BREACH_TYPE_LABELS, ENTITY_TYPE_LABELS } from '../../incidents/labels.js';
 import type { Incident } from '../../incidents/model.js';
 import type { SearchHit } from '../../search/types.js';
-import { formatCount, formatDate, incidentFacts } from '../incident-facts.js';
+import { formatCount, formatDate, incidentFacts, shortAffected } from '../incident-facts.js';
 import { SEARCH_TIPS, USAGE_EXAMPLES } from '../usage.js';
 
 const BAR_WIDTH = 30;
@@ -45,7 +45,7 @@ export function oneLine(incident: Incident): string {
   const parts = [
     incident.disclosed ? formatDate(incident.disclosed) : undefined,
     incident.state,
-    incident.individualsAffected !== undefined ? `${formatCount(incident.individualsAffected)} people` : undefined,
+    shortAffected(incident),
     BREACH_TYPE_LABELS[incident.breachTypes[0] ?? 'unknown'],
   ].filter(Boolean);
   return `${incident.organization} (${parts.join(', ')}) [${incident.id}]`;

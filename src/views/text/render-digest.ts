@@ -150,7 +150,11 @@ export function moreText(left: number, what: string): string {
   return `…and ${formatCount(left)} more ${what}: ${MORE_COMMAND}`;
 }
 
-const IMPORT_COMMANDS: Record<Exclude<Origin, 'curated'>, string> = { 'hhs-ocr': 'hhs', hibp: 'hibp' };
+const IMPORT_COMMANDS: Record<Exclude<Origin, 'curated'>, string> = {
+  'hhs-ocr': 'hhs',
+  hibp: 'hibp',
+  'wa-ag': 'wa',
+};
 
 function sourceText(source: DigestSource): string {
   const what = source.origin === 'curated' ? 'last reviewed' : 'up to';
