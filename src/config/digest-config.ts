@@ -1,5 +1,6 @@
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
+import { DEFAULT_RECENT_DAYS } from '../digest/compose-digest.js';
 import { DEFAULT_DATABASE_URL, databaseUrlSchema } from './database-url.js';
 
 export const DEFAULT_DIGEST_CRON = '0 9 * * 1';
@@ -40,6 +41,12 @@ export const digestEnvShape = {
     .trim()
     .refine(isTimeZone, { error: 'must be an IANA time zone such as UTC or Europe/Berlin' })
     .default(DEFAULT_DIGEST_TZ),
+  DIGEST_RECENT_DAYS: z.coerce
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be 1 to 3650')
+    .max(3650, 'must be 1 to 3650')
+    .default(DEFAULT_RECENT_DAYS),
   ADMIN_USER_IDS: z
     .string()
     .trim()
@@ -61,6 +68,8 @@ export interface DigestConfig {
   timeZone: string;
   /** When set, only these users may change digest subscriptions and the watchlist. */
   adminUserIds: readonly string[] | undefined;
+  /** A filing is news only if disclosed at most this many days before breachbot first saw it. */
+  recentDays: number;
 }
 
 const digestEnvSchema = z.object(digestEnvShape);
@@ -70,6 +79,7 @@ export function toDigestConfig(values: z.output<typeof digestEnvSchema>): Digest
     databaseUrl: values.DATABASE_URL,
     cron: values.DIGEST_CRON,
     timeZone: values.DIGEST_TZ,
+    recentDays: values.DIGEST_RECENT_DAYS,
     adminUserIds: values.ADMIN_USER_IDS && values.ADMIN_USER_IDS.length > 0 ? values.ADMIN_USER_IDS : undefined,
   };
 }

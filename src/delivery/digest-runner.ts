@@ -21,6 +21,8 @@ export interface DigestRunnerDeps {
   clock: Clock;
   instanceId: string;
   logger: DeliveryLogger;
+  /** See DEFAULT_RECENT_DAYS in src/digest/compose-digest.ts; its default when absent. */
+  recentDays?: number;
   /** Absent where nothing is posted (`breachbot digest --dry-run`, previews). */
   poster?: DigestPoster;
   leaseMs?: number;
@@ -68,6 +70,7 @@ export class DigestRunner {
       previous: schedule.previousPeriods(period, TREND_PERIODS),
       watchlist,
       guidance: this.deps.guidance,
+      ...(this.deps.recentDays !== undefined && { recentDays: this.deps.recentDays }),
     });
   }
 

@@ -54,6 +54,7 @@ export async function openDigest({
     guidance: dataset.guidance,
     store,
     schedule: new DigestSchedule(config.cron, config.timeZone),
+    recentDays: config.recentDays,
     clock,
     instanceId,
     logger,

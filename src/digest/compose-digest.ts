@@ -78,7 +78,17 @@ export interface Digest {
   sources: DigestSource[];
   /** How many vendors are watched, so that a digest can say "none of your 12 watched vendors". */
   watchedVendors: number;
+  /**
+   * Filings first seen in the period whose disclosure is old (a source's first sync, a broader
+   * archive, a filing posted a year late): history filled in, summed up in one line, not news.
+   */
+  olderAdded: { count: number; largest: Incident[] };
 }
+
+/** How recent a filing's disclosure must be, when breachbot first sees it, to be news (DIGEST_RECENT_DAYS). */
+export const DEFAULT_RECENT_DAYS = 60;
+/** How many of the older filings added in a period the digest names. */
+const OLDER_NAMED = 3;
 
 export interface DigestInput {
   incidents: readonly Incident[];
@@ -87,11 +97,21 @@ export interface DigestInput {
   previous: readonly DigestPeriod[];
   watchlist: readonly string[];
   guidance: Guidance;
+  /** See `DEFAULT_RECENT_DAYS`. */
+  recentDays?: number;
 }
 
 /** The content of one period's digest: pure, so the scheduled post, the preview and the dry run agree. */
-export function composeDigest({ incidents, period, previous, watchlist, guidance }: DigestInput): Digest {
-  const fresh = incidents.filter((incident) => isNewInPeriod(incident, period)).sort(newestFirst);
+export function composeDigest({
+  incidents,
+  period,
+  previous,
+  watchlist,
+  guidance,
+  recentDays = DEFAULT_RECENT_DAYS,
+}: DigestInput): Digest {
+  const fresh = incidents.filter((incident) => isNewInPeriod(incident, period, recentDays)).sort(newestFirst);
+  const older = incidents.filter((incident) => isOlderAddedInPeriod(incident, period, recentDays));
   const watchlistMatches = matchWatchlist(fresh, watchlist, incidents).sort((a, b) =>
     largestFirst(a.incident, b.incident),
   );
@@ -99,7 +119,7 @@ export function composeDigest({ incidents, period, previous, watchlist, guidance
   const previousTotals = previous.map((earlier) =>
     totalsOf(
       earlier,
-      incidents.filter((incident) => isNewInPeriod(incident, earlier)),
+      incidents.filter((incident) => isNewInPeriod(incident, earlier, recentDays)),
     ),
   );
   return {
@@ -113,6 +133,7 @@ export function composeDigest({ incidents, period, previous, watchlist, guidance
     tip: chooseTip(guidance, fresh, period),
     sources: sourcesOf(incidents, period),
     watchedVendors: new Set(watchlist.map((vendor) => vendor.trim().toLowerCase()).filter(Boolean)).size,
+    olderAdded: { count: older.length, largest: [...older].sort(largestFirst).slice(0, OLDER_NAMED) },
   };
 }
 
@@ -121,7 +142,10 @@ export function composeDigest({ incidents, period, previous, watchlist, guidance
  * it (`firstSeen`). Every incident is new in one period only, so a digest never repeats one and the
  * previous periods' totals, and so the trend, count each incident once, where it was news:
  *
- * - With a `firstSeen`, the period it falls in. HHS OCR posts a filing weeks after its "Breach
+ * - With a `firstSeen`, the period it falls in, provided its disclosure was recent then (within
+ *   `recentDays`; a record with no disclosure date counts as recent). A filing first seen long after
+ *   it was disclosed (a first sync, a broader archive, a year-late posting) is history filled in:
+ *   `isOlderAddedInPeriod` counts it instead, and no period lists it as new. HHS OCR posts a filing weeks after its "Breach
  *   Submission Date" (`disclosed`), so a weekly import often first sees it weeks later. In the week
  *   it was submitted breachbot did not have it yet, so that week's digest did not show it, and
  *   recounting it there later would change a trend already posted and count it twice. A record seen
@@ -136,11 +160,34 @@ export function composeDigest({ incidents, period, previous, watchlist, guidance
  *   would make the first import list every breach since 2009 as new, and a revised count announce a
  *   breach again. A revision keeps the record's `firstSeen` for the same reason.
  */
-export function isNewInPeriod(incident: Incident, period: DigestPeriod): boolean {
+export function isNewInPeriod(
+  incident: Incident,
+  period: DigestPeriod,
+  recentDays: number = DEFAULT_RECENT_DAYS,
+): boolean {
   const firstSeen = incident.origin === 'curated' ? undefined : incident.firstSeen;
-  if (firstSeen !== undefined) return period.from <= firstSeen && firstSeen <= period.to;
+  if (firstSeen !== undefined) {
+    return period.from <= firstSeen && firstSeen <= period.to && disclosedRecently(incident, firstSeen, recentDays);
+  }
   const { disclosed } = incident;
   return disclosed !== undefined && period.from <= padDate(disclosed) && lastDayOf(disclosed) <= period.to;
+}
+
+/** First seen in the period, but disclosed long before: added to the record, not news. */
+export function isOlderAddedInPeriod(incident: Incident, period: DigestPeriod, recentDays: number): boolean {
+  const firstSeen = incident.origin === 'curated' ? undefined : incident.firstSeen;
+  return (
+    firstSeen !== undefined &&
+    period.from <= firstSeen &&
+    firstSeen <= period.to &&
+    !disclosedRecently(incident, firstSeen, recentDays)
+  );
+}
+
+/** Judged by the disclosure's last possible day, so a month-only date is not held against it. */
+function disclosedRecently(incident: Incident, firstSeen: string, recentDays: number): boolean {
+  if (!incident.disclosed) return true;
+  return (Date.parse(firstSeen) - Date.parse(lastDayOf(incident.disclosed))) / 86_400_000 <= recentDays;
 }
 
 /** `2023` -> `2023-12-31`, `2024-02` -> `2024-02-29`, a full date -> itself. */

@@ -3,17 +3,17 @@ import path from 'node:path';
 
 /**
  * The folders of src/, lowest first. A module may import from its own folder and from folders below
- * it, never from one above: so no two folders import each other, and the core (config up to digest)
- * never reaches the store, the views, Slack, the CLI or the playground.
+ * it, never from one above: so no two folders import each other, and the core (incidents up to
+ * digest) never reaches the store, the views, Slack, the CLI or the playground.
  */
 export const LAYERS = [
-  'config',
   'incidents',
   'guidance',
   'search',
   'dataset',
   'answer',
   'digest',
+  'config',
   'store',
   'views',
   'delivery',

@@ -77,6 +77,7 @@ describe('readAppConfig', () => {
       cron: '0 9 * * 1',
       timeZone: 'UTC',
       adminUserIds: undefined,
+      recentDays: 60,
     });
     expect(
       readAppConfig(
@@ -85,6 +86,7 @@ describe('readAppConfig', () => {
           DIGEST_CRON: '30 8 * * 5',
           DIGEST_TZ: 'Europe/Berlin',
           ADMIN_USER_IDS: 'U012ABCDEF, u034ghijkl',
+          DIGEST_RECENT_DAYS: '30',
         },
         '/srv',
       ).digest,
@@ -93,7 +95,10 @@ describe('readAppConfig', () => {
       cron: '30 8 * * 5',
       timeZone: 'Europe/Berlin',
       adminUserIds: ['U012ABCDEF', 'U034GHIJKL'],
+      recentDays: 30,
     });
+    expect(problems({ DIGEST_RECENT_DAYS: 'soon' })).toEqual(['DIGEST_RECENT_DAYS: must be a whole number of days']);
+    expect(problems({ DIGEST_RECENT_DAYS: '0' })).toEqual(['DIGEST_RECENT_DAYS: must be 1 to 3650']);
   });
 
   it('says what is wrong with a digest or store setting, never echoing a database password', () => {

@@ -405,3 +405,31 @@ describe('composeDigest: a quiet week and the data sources', () => {
     ]);
   });
 });
+
+describe('composeDigest: new means new (recentDays)', () => {
+  const seenThisWeek = addDays(THIS_WEEK.from, 2);
+
+  it('lists a filing first seen in the period only if disclosed within recentDays of being seen', () => {
+    const recent = disclosedOn(addDays(seenThisWeek, -60), { firstSeen: seenThisWeek, individualsAffected: 10 });
+    const yearLate = disclosedOn(addDays(seenThisWeek, -61), { firstSeen: seenThisWeek, individualsAffected: 500 });
+    const undated = makeIncident({ id: 'undated-seen', organization: 'Undated', firstSeen: seenThisWeek });
+    const digest = compose({ incidents: [recent, yearLate, undated] });
+    expect(ids(digest.incidents).sort()).toEqual(ids([recent, undated]).sort());
+    expect(digest.olderAdded).toEqual({ count: 1, largest: [yearLate] });
+    expect(compose({ incidents: [recent, yearLate], recentDays: 90 }).olderAdded.count).toBe(0);
+  });
+
+  it('sums up the history a sync brings as older filings, the largest named, and never counts them as new later', () => {
+    const backfill = Array.from({ length: 5 }, (_, index) =>
+      disclosedOn(`201${index}-03-0${index + 1}`, { firstSeen: seenThisWeek, individualsAffected: (index + 1) * 1000 }),
+    );
+    const digest = compose({ incidents: backfill });
+    expect(digest.incidents).toEqual([]);
+    expect(digest.olderAdded.count).toBe(5);
+    expect(digest.olderAdded.largest.map((incident) => incident.individualsAffected)).toEqual([5000, 4000, 3000]);
+    for (const incident of backfill) {
+      for (const period of [THIS_WEEK, ...weeksBefore(THIS_WEEK, 600)])
+        expect(isNewInPeriod(incident, period)).toBe(false);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import {
   moreText,
   nothingNewText,
   noWatchlistMatchText,
+  olderAddedText,
   periodNoun,
   sourcesText,
   staleSourceWarnings,
@@ -40,6 +41,8 @@ export function digestMessage(digest: Digest): SlackMessage {
   ];
   if (digest.incidents.length === 0) blocks.push(section(escapeMrkdwn(nothingNewText(digest))));
   else blocks.push(...watchlistBlocks(digest, watched), divider(), ...largestBlocks(digest, watched));
+  const older = olderAddedText(digest);
+  if (older) blocks.push(context([escapeWithin(older, FLAG_MAX)]));
   blocks.push(
     divider(),
     trendBlock(digest),

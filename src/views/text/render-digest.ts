@@ -6,7 +6,7 @@ import { dataTypeLabel } from '../../incidents/data-types.js';
 import { ORIGIN_LABELS } from '../../incidents/labels.js';
 import { daysBetween } from '../../incidents/merge.js';
 import type { Origin } from '../../incidents/model.js';
-import { formatCount, formatDate } from '../incident-facts.js';
+import { formatCount, formatDate, shortAffected } from '../incident-facts.js';
 import { bars, oneLine } from './render-answer.js';
 
 /**
@@ -141,6 +141,22 @@ export function noWatchlistMatchText(digest: Digest): string {
   return `None of the ${plural(digest.watchedVendors, 'watched vendor')} is in this ${periodNoun(digest.period)}'s new incidents.`;
 }
 
+/**
+ * "312 older filings were added to the record; the largest: Acme Health (1,200,000 people), …": the
+ * history a sync or an archive brought in this period, in one line, so it neither floods the new
+ * list nor goes unmentioned.
+ */
+export function olderAddedText(digest: Digest): string | undefined {
+  const { count, largest } = digest.olderAdded;
+  if (count === 0) return undefined;
+  const named = largest.map((incident) => {
+    const affected = shortAffected(incident);
+    return affected ? `${incident.organization} (${affected})` : incident.organization;
+  });
+  const what = count === 1 ? '1 older filing was' : `${formatCount(count)} older filings were`;
+  return `${what} added to the record this ${periodNoun(digest.period)}${named.length > 0 ? `; the largest: ${named.join(', ')}` : ''}.`;
+}
+
 export function nothingNewText(digest: Digest): string {
   return `Nothing new was disclosed this ${periodNoun(digest.period)}.`;
 }
@@ -201,6 +217,8 @@ export function renderDigestText(digest: Digest): string {
     if (left > 0) lines.push(`  ${moreText(left, `new this ${noun}`)}`);
     lines.push('');
   }
+  const older = olderAddedText(digest);
+  if (older) lines.push(older, '');
 
   lines.push(`This ${noun}: ${totalsSentence(digest.totals)}`, ...trendSentences(digest).map((line) => `  ${line}`));
   lines.push(...trendChart(digest).map((line) => `  ${line}`), '');

@@ -3,7 +3,13 @@ import { composeDigest } from '../../../src/digest/compose-digest.js';
 import type { Guidance } from '../../../src/guidance/model.js';
 import { loadCuratedIncidents } from '../../../src/incidents/load-curated.js';
 import type { Incident } from '../../../src/incidents/model.js';
-import { MAX_WATCHLIST_SHOWN, periodNoun, renderDigestText } from '../../../src/views/text/render-digest.js';
+import { digestMessage } from '../../../src/views/blocks/digest-message.js';
+import {
+  MAX_WATCHLIST_SHOWN,
+  olderAddedText,
+  periodNoun,
+  renderDigestText,
+} from '../../../src/views/text/render-digest.js';
 import { REPO_DATA_DIR } from '../../support/paths.js';
 import { shippedGuidance } from '../../support/repo-dataset.js';
 import { DIGEST_WEEK, WEEKS_BEFORE, weekIncident, weeklyDigest } from '../../support/weekly-digest.js';
@@ -121,5 +127,34 @@ describe('renderDigestText', () => {
     expect(periodNoun(DIGEST_WEEK)).toBe('week');
     expect(periodNoun({ key: 'm', from: '2026-02-01', to: '2026-02-28' })).toBe('month');
     expect(periodNoun({ key: 'q', from: '2026-01-01', to: '2026-03-31' })).toBe('period');
+  });
+});
+
+describe('the older filings a period added', () => {
+  const older = (id: string, individualsAffected: number) =>
+    weekIncident(id, {
+      disclosed: '2019-05-01',
+      firstSeen: '2026-12-02',
+      individualsAffected,
+      organization: `Old <${id}>`,
+    });
+
+  it('are one line, the largest named, in the text and in Slack, escaped there', async () => {
+    const digest = weeklyDigest(await shippedGuidance(), {
+      incidents: [older('a', 10), older('b', 3_000), older('c', 200), older('d', 40)],
+    });
+    const line =
+      '4 older filings were added to the record this week; the largest: Old <b> (3,000 people), Old <c> (200 people), Old <d> (40 people).';
+    expect(olderAddedText(digest)).toBe(line);
+    expect(renderDigestText(digest)).toContain(line);
+    const slack = JSON.stringify(digestMessage(digest).blocks);
+    expect(slack).toContain('Old &lt;b&gt; (3,000 people)');
+    expect(slack).not.toContain('Old <b>');
+  });
+
+  it('are not mentioned when there are none', async () => {
+    const digest = weeklyDigest(await shippedGuidance(), { incidents: [weekIncident('x')] });
+    expect(olderAddedText(digest)).toBeUndefined();
+    expect(renderDigestText(digest)).not.toContain('older filing');
   });
 });
