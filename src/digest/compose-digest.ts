@@ -83,7 +83,18 @@ export interface Digest {
    * archive, a filing posted a year late): history filled in, summed up in one line, not news.
    */
   olderAdded: { count: number; largest: Incident[] };
+  /** Incidents whose official count an import changed in the period, largest change first. */
+  updated: CountUpdate[];
 }
+
+export interface CountUpdate {
+  incident: Incident;
+  from: number;
+  to: number;
+}
+
+/** How many count revisions the digest names. */
+const UPDATES_SHOWN = 5;
 
 /** How recent a filing's disclosure must be, when breachbot first sees it, to be news (DIGEST_RECENT_DAYS). */
 export const DEFAULT_RECENT_DAYS = 60;
@@ -134,6 +145,7 @@ export function composeDigest({
     sources: sourcesOf(incidents, period),
     watchedVendors: new Set(watchlist.map((vendor) => vendor.trim().toLowerCase()).filter(Boolean)).size,
     olderAdded: { count: older.length, largest: [...older].sort(largestFirst).slice(0, OLDER_NAMED) },
+    updated: countUpdates(incidents, period),
   };
 }
 
@@ -171,6 +183,18 @@ export function isNewInPeriod(
   }
   const { disclosed } = incident;
   return disclosed !== undefined && period.from <= padDate(disclosed) && lastDayOf(disclosed) <= period.to;
+}
+
+/** The revised counts of the period: news about a known breach, not a new one. */
+function countUpdates(incidents: readonly Incident[], period: DigestPeriod): CountUpdate[] {
+  const updates: CountUpdate[] = [];
+  for (const incident of incidents) {
+    const revision = incident.origin === 'curated' ? undefined : incident.countRevised;
+    if (!revision || incident.individualsAffected === undefined) continue;
+    if (revision.on < period.from || revision.on > period.to) continue;
+    updates.push({ incident, from: revision.from, to: incident.individualsAffected });
+  }
+  return updates.sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from)).slice(0, UPDATES_SHOWN);
 }
 
 /** First seen in the period, but disclosed long before: added to the record, not news. */

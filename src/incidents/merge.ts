@@ -16,6 +16,8 @@ export interface RevisionResult {
 }
 
 export interface RevisionOptions {
+  /** The import's day, recorded on a record whose count this export changes (`countRevised`). */
+  revisedOn?: string;
   /**
    * The day to record as `firstSeen` on the records this export adds (the import's day), or
    * undefined to add them without one: run-import decides (see `firstSeenForAdded` there).
@@ -54,7 +56,7 @@ export function reviseImported(
       else if (sameContent(current, record)) result.unchanged++;
       else {
         result.revised++;
-        byId.set(record.id, withFirstSeen(record, firstSeenOf(current)));
+        byId.set(record.id, withCountRevision(withFirstSeen(record, firstSeenOf(current)), current, options.revisedOn));
       }
       continue;
     }
@@ -68,10 +70,29 @@ export function reviseImported(
       result.revised++;
       result.renamed++;
       byId.delete(renamedFrom.id);
-      byId.set(record.id, withFirstSeen(record, firstSeenOf(renamedFrom)));
+      byId.set(
+        record.id,
+        withCountRevision(withFirstSeen(record, firstSeenOf(renamedFrom)), renamedFrom, options.revisedOn),
+      );
     }
   }
   return { incidents: [...byId.values()], ...result };
+}
+
+/**
+ * The revised record, marked with the count it had before when this export changes it; otherwise it
+ * keeps the mark of the last change, so a later export that changes something else does not erase it.
+ */
+function withCountRevision(record: Incident, before: Incident, revisedOn: string | undefined): Incident {
+  if (record.origin === 'curated' || before.origin === 'curated') return record;
+  const { countRevised: _fromExport, ...rest } = record;
+  const changed =
+    before.individualsAffected !== undefined &&
+    record.individualsAffected !== undefined &&
+    before.individualsAffected !== record.individualsAffected;
+  if (changed && revisedOn)
+    return { ...rest, countRevised: { from: before.individualsAffected as number, on: revisedOn } };
+  return before.countRevised ? { ...rest, countRevised: before.countRevised } : rest;
 }
 
 function firstSeenOf(incident: Incident): string | undefined {
@@ -132,7 +153,8 @@ function nameOverlap(a: string, b: string): number {
 
 /** The same record but for the export's date and breachbot's own `firstSeen` (an export never has one). */
 function sameContent(a: Incident, b: Incident): boolean {
-  const content = (incident: Incident) => JSON.stringify({ ...incident, updated: '', firstSeen: undefined });
+  const content = (incident: Incident) =>
+    JSON.stringify({ ...incident, updated: '', firstSeen: undefined, countRevised: undefined });
   return content(a) === content(b);
 }
 

@@ -197,6 +197,11 @@ const importedIncidentSchema = z.strictObject({
   ...incidentShape,
   origin: z.enum(ORIGINS.filter((origin) => origin !== 'curated') as ['hhs-ocr', 'hibp', 'wa-ag']),
   firstSeen: isoDay.optional(),
+  /**
+   * The last time an import changed the record's count: from what, and on which day (the import's).
+   * The digest lists such a record as updated in that day's period, with both figures.
+   */
+  countRevised: z.strictObject({ from: z.number().int().nonnegative(), on: isoDay }).optional(),
 });
 
 const incidentRules = z

@@ -433,3 +433,21 @@ describe('composeDigest: new means new (recentDays)', () => {
     }
   });
 });
+
+describe('composeDigest: revised counts', () => {
+  it('lists a count an import changed in the period as updated, with both figures, and not as new', () => {
+    const revised = disclosedOn('2023-12-21', {
+      origin: 'hhs-ocr',
+      individualsAffected: 4_786_241,
+      countRevised: { from: 112_005, on: addDays(THIS_WEEK.from, 1) },
+    });
+    const earlier = disclosedOn('2023-01-05', {
+      origin: 'hhs-ocr',
+      individualsAffected: 20,
+      countRevised: { from: 10, on: addDays(THIS_WEEK.from, -1) },
+    });
+    const digest = compose({ incidents: [revised, earlier] });
+    expect(digest.updated).toEqual([{ incident: revised, from: 112_005, to: 4_786_241 }]);
+    expect(digest.incidents).toEqual([]);
+  });
+});

@@ -16,6 +16,18 @@ describe('reviseImported', () => {
     expect(backward.incidents[0]?.individualsAffected).toBe(4_786_241);
   });
 
+  it('marks a changed count with the count before and the import day, and keeps that mark through other revisions', () => {
+    const [counted] = reviseImported([old], [revised], { revisedOn: '2026-07-03' }).incidents;
+    expect(counted?.origin !== 'curated' && counted?.countRevised).toEqual({ from: 4_656_293, on: '2026-07-03' });
+    const renamedOnly = { ...revised, state: 'NJ' as const, updated: '2026-08-01' };
+    const [later] = reviseImported([counted as Incident], [renamedOnly], { revisedOn: '2026-08-02' }).incidents;
+    expect(later?.origin !== 'curated' && later?.countRevised).toEqual({ from: 4_656_293, on: '2026-07-03' });
+    const [unmarked] = reviseImported([old], [{ ...old, state: 'NJ' as const, updated: '2026-07-01' }], {
+      revisedOn: '2026-07-03',
+    }).incidents;
+    expect(unmarked?.origin !== 'curated' && unmarked?.countRevised).toBeUndefined();
+  });
+
   it('counts new and unchanged records', () => {
     const same = { ...old, updated: '2025-01-01' };
     const other = makeIncident({ id: 'new', organization: 'New' });

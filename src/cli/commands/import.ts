@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { readAppConfig } from '../../config/app-config.js';
 import { readDataConfig } from '../../config/data-config.js';
 import { formatImportReport, type ImportReport, runImport } from '../../incidents/import/run-import.js';
 import type { ImportSource } from '../../incidents/imported-store.js';
@@ -48,9 +49,10 @@ export const importCommand: CliCommand = {
   async run(args, context) {
     const { kind, from } = readArgs(args);
     const { dataDir } = readDataConfig(context.env, context.cwd);
+    const { timeZone } = readAppConfig(context.env, context.cwd).digest;
     let report: ImportReport;
     try {
-      report = await runImport({ source: SOURCES[kind], from, dataDir, cwd: context.cwd });
+      report = await runImport({ source: SOURCES[kind], from, dataDir, cwd: context.cwd, timeZone });
     } catch (error) {
       writeLine(context.stderr, `breachbot import: ${(error as Error).message}`);
       return 1;

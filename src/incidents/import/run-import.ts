@@ -36,10 +36,20 @@ export interface RunImportOptions {
   source: ImportSource;
   /** A file path (relative to `cwd`) or an http(s) URL. */
   from: string;
+  /**
+   * The export's text, already read from `from`: a sync checks a download before it imports it, and
+   * must import what it checked. `from` is then only recorded.
+   */
+  text?: string;
   dataDir: string;
   cwd: string;
   /** The import's clock: dates the export record and the `firstSeen` of added records. */
   now?: Date;
+  /**
+   * Whose calendar `firstSeen` and `countRevised` days are in: the digest's (DIGEST_TZ), so that a
+   * filing seen late on a Sunday evening falls in the week the digest's readers lived it. Default UTC.
+   */
+  timeZone?: string;
   /** How long to wait for another import of the same source, and when its lock counts as abandoned. */
   lock?: ImportLockOptions;
 }
@@ -76,9 +86,10 @@ export interface ImportReport {
  */
 export async function runImport(options: RunImportOptions): Promise<ImportReport> {
   const { source, from, dataDir, cwd } = options;
-  const { text, location } = await readSource(from, { cwd });
+  const { text, location } =
+    options.text === undefined ? await readSource(from, { cwd }) : { text: options.text, location: from };
   const now = options.now ?? new Date();
-  const today = now.toISOString().slice(0, 10);
+  const today = dayIn(now, options.timeZone ?? 'UTC');
   const parsed = PARSERS[source](text, { from: location, today });
 
   const report: ImportReport = {
@@ -118,6 +129,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
       }
       const revision = reviseImported(stored.value.incidents, parsed.incidents, {
         firstSeen: firstSeenForAdded(stored.value.exports, asOf, today),
+        revisedOn: today,
       });
       const exportRecord = { from: location, asOf, importedAt: now.toISOString(), rows: parsed.read };
       const file = await writeImportedCollection(dataDir, {
@@ -152,6 +164,13 @@ export async function runImport(options: RunImportOptions): Promise<ImportReport
  * An export as new as the stored ones stamps what it adds with today, including a filing submitted
  * weeks ago that the portal has only now posted: that is the filing the digest must not miss.
  */
+/** `YYYY-MM-DD` of `instant` on the calendar of `timeZone`. */
+export function dayIn(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+}
+
 function firstSeenForAdded(earlier: readonly ExportRecord[], asOf: string, today: string): string | undefined {
   if (earlier.length === 0) return undefined;
   return earlier.some((record) => padDate(record.asOf) > padDate(asOf)) ? undefined : today;

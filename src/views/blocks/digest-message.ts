@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Digest } from '../../digest/compose-digest.js';
 import type { WatchlistMatch } from '../../digest/watchlist-match.js';
 import {
+  countUpdateLines,
   digestTitle,
   leftOut,
   MAX_WATCHLIST_SHOWN,
@@ -41,6 +42,12 @@ export function digestMessage(digest: Digest): SlackMessage {
   ];
   if (digest.incidents.length === 0) blocks.push(section(escapeMrkdwn(nothingNewText(digest))));
   else blocks.push(...watchlistBlocks(digest, watched), divider(), ...largestBlocks(digest, watched));
+  const updates = countUpdateLines(digest);
+  if (updates.length > 0) {
+    blocks.push(
+      section(['*Updated counts*', ...updates.map((line) => `• ${escapeWithin(line, FLAG_MAX / 5)}`)].join('\n')),
+    );
+  }
   const older = olderAddedText(digest);
   if (older) blocks.push(context([escapeWithin(older, FLAG_MAX)]));
   blocks.push(

@@ -157,6 +157,14 @@ export function olderAddedText(digest: Digest): string | undefined {
   return `${what} added to the record this ${periodNoun(digest.period)}${named.length > 0 ? `; the largest: ${named.join(', ')}` : ''}.`;
 }
 
+/** "Updated: HealthEC LLC, 4,656,293 → 4,786,241 people (HHS OCR breach portal)". */
+export function countUpdateLines(digest: Digest): string[] {
+  return digest.updated.map(
+    ({ incident, from, to }) =>
+      `${incident.organization}: ${formatCount(from)} → ${formatCount(to)} people (${ORIGIN_LABELS[incident.origin]})`,
+  );
+}
+
 export function nothingNewText(digest: Digest): string {
   return `Nothing new was disclosed this ${periodNoun(digest.period)}.`;
 }
@@ -217,6 +225,8 @@ export function renderDigestText(digest: Digest): string {
     if (left > 0) lines.push(`  ${moreText(left, `new this ${noun}`)}`);
     lines.push('');
   }
+  const updates = countUpdateLines(digest);
+  if (updates.length > 0) lines.push('Updated counts', ...updates.map((line) => `  ${line}`), '');
   const older = olderAddedText(digest);
   if (older) lines.push(older, '');
 

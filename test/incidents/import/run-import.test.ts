@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatImportReport, type ImportReport, runImport } from '../../../src/incidents/import/run-import.js';
+import { dayIn, formatImportReport, type ImportReport, runImport } from '../../../src/incidents/import/run-import.js';
 import {
   importedFilePath,
   readImportedCollection,
@@ -364,5 +364,14 @@ describe('formatImportReport', () => {
     expect(text).toContain('element 4: "X": PwnCount: expected number');
     expect(text).toContain('flagged by the source but imported: 16 spam lists, 3 fabricated');
     expect(text).toContain('data classes with no data type: Geographic locations (125)');
+  });
+});
+
+describe('the import day', () => {
+  it("is the day on the digest's calendar, not UTC's", () => {
+    const sundayEveningInHonolulu = new Date('2026-12-07T05:30:00Z');
+    expect(dayIn(sundayEveningInHonolulu, 'Pacific/Honolulu')).toBe('2026-12-06');
+    expect(dayIn(sundayEveningInHonolulu, 'UTC')).toBe('2026-12-07');
+    expect(dayIn(sundayEveningInHonolulu, 'Asia/Tokyo')).toBe('2026-12-07');
   });
 });

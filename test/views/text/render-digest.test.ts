@@ -158,3 +158,19 @@ describe('the older filings a period added', () => {
     expect(renderDigestText(digest)).not.toContain('older filing');
   });
 });
+
+describe('revised counts in the digest', () => {
+  it('show the figure before and after, with the list, escaped in Slack', async () => {
+    const revised = weekIncident('r', {
+      organization: 'HealthEC <LLC>',
+      disclosed: '2023-12-21',
+      origin: 'hhs-ocr',
+      individualsAffected: 4_786_241,
+      countRevised: { from: 112_005, on: '2026-12-02' },
+    });
+    const digest = weeklyDigest(await shippedGuidance(), { incidents: [revised] });
+    expect(renderDigestText(digest)).toContain('HealthEC <LLC>: 112,005 → 4,786,241 people (HHS OCR breach portal)');
+    const slack = JSON.stringify(digestMessage(digest).blocks);
+    expect(slack).toContain('HealthEC &lt;LLC&gt;: 112,005 → 4,786,241 people');
+  });
+});
