@@ -4,6 +4,7 @@ import {
   BREACH_TYPE_LABELS,
   ENTITY_TYPE_LABELS,
   LOCATION_LABELS,
+  ORIGIN_LABELS,
   RESIDENT_COUNT_SOURCES,
 } from '../incidents/labels.js';
 import type { Incident } from '../incidents/model.js';
@@ -91,6 +92,28 @@ function describeFigures(incident: Incident): string {
     figures.unshift(`${formatCount(total)} people`);
   }
   return figures.join('; ');
+}
+
+/**
+ * "Facts as of: HHS OCR breach portal, list of 1 Jul 2026; Washington State Attorney General, list
+ * of 19 Apr 2024": how fresh each list behind a card is, and whose it is (Have I Been Pwned's
+ * licence asks for exactly that credit).
+ */
+export function describeAsOf(incident: Incident): string {
+  const lists = new Map<string, string>();
+  const note = (origin: Incident['origin'], asOf: string) => {
+    const label = ORIGIN_LABELS[origin];
+    const known = lists.get(label);
+    if (!known || known < asOf) lists.set(label, asOf);
+  };
+  note(incident.origin, incident.updated);
+  for (const filing of incident.filings ?? []) if (filing.origin && filing.asOf) note(filing.origin, filing.asOf);
+  const parts = [...lists].map(([label, asOf]) =>
+    label === ORIGIN_LABELS.curated
+      ? `${label}, reviewed ${formatDate(asOf)}`
+      : `${label}, list of ${formatDate(asOf)}`,
+  );
+  return `Facts as of: ${parts.join('; ')}`;
 }
 
 export interface IncidentFacts {

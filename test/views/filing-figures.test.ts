@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeFilings } from '../../src/incidents/merge-filings.js';
-import { incidentFacts } from '../../src/views/incident-facts.js';
+import { describeAsOf, incidentFacts } from '../../src/views/incident-facts.js';
 import { makeIncident } from '../support/incident-factory.js';
 
 const hhs = makeIncident({
@@ -47,5 +47,16 @@ describe('who and how many, for an incident of several filings', () => {
     expect(incident && incidentFacts(incident).affected).toBe(
       '41,200 people; 526 Maine residents (Maine Attorney General, filed 3 Jul 2023)',
     );
+  });
+});
+
+describe('how fresh the facts are', () => {
+  it('names each list behind the card with its date, and a card by its review', () => {
+    const [merged] = mergeFilings([], [wa, hhs]).incidents;
+    expect(merged && describeAsOf(merged)).toBe(
+      'Facts as of: HHS OCR breach portal, list of 1 Jul 2026; Washington State Attorney General, list of 19 Apr 2024',
+    );
+    const hibp = makeIncident({ id: 'hibp-x', organization: 'X', origin: 'hibp', updated: '2026-08-22' });
+    expect(describeAsOf(hibp)).toBe('Facts as of: Have I Been Pwned, list of 22 Aug 2026');
   });
 });

@@ -2,8 +2,8 @@ import type { Button, KnownBlock } from '@slack/types';
 import type { ProtectiveSteps } from '../../answer/types.js';
 import { topSteps } from '../../guidance/steps-for.js';
 import { ORIGIN_LABELS } from '../../incidents/labels.js';
-import type { Incident, Source } from '../../incidents/model.js';
-import { formatDate, type IncidentFacts, incidentFacts, shortAffected } from '../incident-facts.js';
+import type { Incident } from '../../incidents/model.js';
+import { describeAsOf, formatDate, type IncidentFacts, incidentFacts, shortAffected } from '../incident-facts.js';
 import { button, context, divider, fieldsSection, header, section } from './elements.js';
 import { ACTION_SHOW } from './ids.js';
 import { FIELD_TEXT_MAX, linesWithin, SECTION_TEXT_MAX, truncate } from './limits.js';
@@ -26,7 +26,7 @@ export function incidentCardBlocks(incident: Incident, steps: ProtectiveSteps): 
     fieldsSection(factFields(incident, facts)),
     divider(),
     ...topStepsBlocks(steps),
-    ...sourcesBlocks(incident.sources),
+    ...sourcesBlocks(incident),
   ];
 }
 
@@ -74,10 +74,11 @@ export function topStepsBlocks(steps: ProtectiveSteps): KnownBlock[] {
   ];
 }
 
-export function sourcesBlocks(sources: readonly Source[]): KnownBlock[] {
-  if (sources.length === 0) return [];
-  const lines = ['*Sources*', ...sources.map((source) => `• ${link(source.url, source.title)}`)];
-  return [section(linesWithin(lines, SECTION_TEXT_MAX, (left) => `…and ${left} more sources`))];
+export function sourcesBlocks(incident: Incident): KnownBlock[] {
+  const asOf = context([escapeMrkdwn(describeAsOf(incident))]);
+  if (incident.sources.length === 0) return [asOf];
+  const lines = ['*Sources*', ...incident.sources.map((source) => `• ${link(source.url, source.title)}`)];
+  return [section(linesWithin(lines, SECTION_TEXT_MAX, (left) => `…and ${left} more sources`)), asOf];
 }
 
 /** Long enough for any real name, short enough that a line never fills a section. */

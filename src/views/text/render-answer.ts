@@ -5,7 +5,7 @@ import { dataTypeLabel } from '../../incidents/data-types.js';
 import { BREACH_TYPE_LABELS, ENTITY_TYPE_LABELS } from '../../incidents/labels.js';
 import type { Incident } from '../../incidents/model.js';
 import type { SearchHit } from '../../search/types.js';
-import { formatCount, formatDate, incidentFacts, shortAffected } from '../incident-facts.js';
+import { describeAsOf, formatCount, formatDate, incidentFacts, shortAffected } from '../incident-facts.js';
 import { SEARCH_TIPS, USAGE_EXAMPLES } from '../usage.js';
 
 const BAR_WIDTH = 30;
@@ -73,9 +73,8 @@ function renderIncident(match: SearchHit, alternatives: readonly SearchHit[], st
   lines.push('', renderSteps(steps, false));
   if (incident.lessons.length > 0)
     lines.push('', 'Lessons for staff', ...incident.lessons.map((lesson) => `  - ${lesson}`));
-  if (incident.sources.length > 0) {
-    lines.push('', 'Sources', ...incident.sources.map((source) => `  - ${source.title}: ${source.url}`));
-  }
+  lines.push('', 'Sources', ...incident.sources.map((source) => `  - ${source.title}: ${source.url}`));
+  lines.push(`  ${describeAsOf(incident)}`);
   if (alternatives.length > 0) {
     lines.push('', 'Close matches', ...alternatives.map((hit) => `  ${oneLine(hit.incident)}`));
   }
