@@ -1,4 +1,5 @@
-import type { BreachType, EntityType, Incident } from '../incidents/model.js';
+import { padDate } from '../incidents/merge.js';
+import { type BreachType, type EntityType, type Incident, ORIGINS, type Origin } from '../incidents/model.js';
 import { newestFirst } from '../incidents/order.js';
 import type { UsStateCode } from '../incidents/us-states.js';
 
@@ -65,4 +66,21 @@ export function latestIncidents(incidents: readonly Incident[], count = 10): Inc
     .filter((incident) => incident.disclosed)
     .sort(newestFirst)
     .slice(0, count);
+}
+
+/** Each source the data holds and the date of its newest list (or a curated card's newest review), in the model's order. */
+export function dataAsOf(incidents: readonly Incident[]): { origin: Origin; asOf: string }[] {
+  const newest = new Map<Origin, string>();
+  const note = (origin: Origin, asOf: string) => {
+    const current = newest.get(origin);
+    if (!current || padDate(asOf) > padDate(current)) newest.set(origin, asOf);
+  };
+  for (const incident of incidents) {
+    note(incident.origin, incident.updated);
+    for (const filing of incident.filings ?? []) if (filing.origin && filing.asOf) note(filing.origin, filing.asOf);
+  }
+  return ORIGINS.flatMap((origin) => {
+    const asOf = newest.get(origin);
+    return asOf ? [{ origin, asOf }] : [];
+  });
 }

@@ -1,3 +1,4 @@
+import { dataAsOf } from '../answer/stats.js';
 import type { Checklist, Guidance, GuidanceStep } from '../guidance/model.js';
 import { checklistsFor } from '../guidance/steps-for.js';
 import { DATA_TYPES, type DataType } from '../incidents/data-types.js';
@@ -317,14 +318,9 @@ function pick<T>(items: readonly T[], key: string): T {
 }
 
 function sourcesOf(incidents: readonly Incident[], period: DigestPeriod): DigestSource[] {
-  const newest = new Map<Origin, string>();
-  for (const incident of incidents) {
-    const current = newest.get(incident.origin);
-    if (!current || padDate(incident.updated) > padDate(current)) newest.set(incident.origin, incident.updated);
-  }
-  return ORIGINS.flatMap((origin) => {
-    const asOf = newest.get(origin);
-    if (!asOf) return [];
-    return [{ origin, asOf, endsBeforePeriod: origin !== 'curated' && lastDayOf(asOf) < period.from }];
-  });
+  return dataAsOf(incidents).map(({ origin, asOf }) => ({
+    origin,
+    asOf,
+    endsBeforePeriod: origin !== 'curated' && lastDayOf(asOf) < period.from,
+  }));
 }

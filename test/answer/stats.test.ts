@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeStats, latestIncidents } from '../../src/answer/stats.js';
+import { computeStats, dataAsOf, latestIncidents } from '../../src/answer/stats.js';
 import { makeIncident } from '../support/incident-factory.js';
 
 const incidents = [
@@ -49,5 +49,26 @@ describe('latestIncidents', () => {
   it('lists the newest disclosures first and leaves out undated ones', () => {
     expect(latestIncidents(incidents, 10).map((incident) => incident.id)).toEqual(['b', 'a', 'c']);
     expect(latestIncidents(incidents, 1).map((incident) => incident.id)).toEqual(['b']);
+  });
+});
+
+describe('dataAsOf', () => {
+  it("gives each source's newest list, counting the filings an incident stands for", () => {
+    const lists = [
+      makeIncident({ id: 'a', organization: 'A', updated: '2024-06-28' }),
+      makeIncident({ id: 'b', organization: 'B', updated: '2026-07-01' }),
+      makeIncident({
+        id: 'c',
+        organization: 'C',
+        origin: 'hibp',
+        updated: '2025-03-04',
+        filings: [{ source: 'Washington State Attorney General', origin: 'wa-ag', asOf: '2024-04-19' }],
+      }),
+    ];
+    expect(dataAsOf(lists)).toEqual([
+      { origin: 'hhs-ocr', asOf: '2026-07-01' },
+      { origin: 'hibp', asOf: '2025-03-04' },
+      { origin: 'wa-ag', asOf: '2024-04-19' },
+    ]);
   });
 });

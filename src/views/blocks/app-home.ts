@@ -1,5 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { Incident } from '../../incidents/model.js';
+import { ORIGIN_LABELS } from '../../incidents/labels.js';
+import type { Incident, Origin } from '../../incidents/model.js';
+import { formatDate } from '../incident-facts.js';
 import { usageExampleLines } from './answer-message.js';
 import { context, divider, header, section } from './elements.js';
 import { incidentListBlocks } from './incident-card.js';
@@ -12,12 +14,14 @@ export interface AppHomeData {
   digestChannels: readonly string[];
   /** Vendor names on the watchlist. */
   watchlist: readonly string[];
+  /** Each source the bot answers from and the date of its newest list. */
+  dataAsOf: readonly { origin: Origin; asOf: string }[];
 }
 
 /** Latest incidents shown at most on the Home tab; the rest is one `/breach latest 20` away. */
 export const HOME_LATEST_MAX = 10;
 
-export function appHomeView({ latest, digestChannels, watchlist }: AppHomeData): HomeView {
+export function appHomeView({ latest, digestChannels, watchlist, dataAsOf }: AppHomeData): HomeView {
   const blocks: KnownBlock[] = [
     header('breachbot'),
     section(howToAsk()),
@@ -43,7 +47,12 @@ export function appHomeView({ latest, digestChannels, watchlist }: AppHomeData):
         'vendors',
       ),
     ),
-    context(['Protective steps follow US government advice, each with its official source.']),
+    context([
+      escapeMrkdwn(
+        `Data as of: ${dataAsOf.map(({ origin, asOf }) => `${ORIGIN_LABELS[origin]} ${formatDate(asOf)}`).join(' · ') || 'no data loaded'}.`,
+      ),
+      'Protective steps follow US government advice, each with its official source.',
+    ]),
   ];
   return { type: 'home', blocks };
 }

@@ -87,6 +87,7 @@ describe('blocksHtml over what the app sends', () => {
       latest: context.dataset.incidents,
       digestChannels: ['C0SECURITY'],
       watchlist: ['HealthEC'],
+      dataAsOf: [{ origin: 'hhs-ocr', asOf: '2026-07-01' }],
     });
     const html = render(view.blocks);
     expect(count(html, /<div class="bk-header">/g)).toBe(4);

@@ -12,7 +12,15 @@ describe('appHomeView', () => {
       disclosed: '2023-12-21',
       state: 'NJ',
     });
-    const view = appHomeView({ latest: [incident], digestChannels: ['C0SECURITY'], watchlist: ['HealthEC', EVIL] });
+    const view = appHomeView({
+      latest: [incident],
+      digestChannels: ['C0SECURITY'],
+      watchlist: ['HealthEC', EVIL],
+      dataAsOf: [
+        { origin: 'curated', asOf: '2026-11-24' },
+        { origin: 'hhs-ocr', asOf: '2026-07-01' },
+      ],
+    });
     expectWithinLimits(view);
     expectNoLiveMarkup(view);
     expect(view.type).toBe('home');
@@ -23,10 +31,11 @@ describe('appHomeView', () => {
     expect(text).toContain('• <#C0SECURITY>');
     expect(text).toContain('• HealthEC');
     expect(text).toContain(`• ${EVIL_ESCAPED}`);
+    expect(text).toContain('Data as of: breachbot curated card 24 Nov 2026 · HHS OCR breach portal 1 Jul 2026.');
   });
 
   it('says "none yet" for an empty digest list and watchlist', () => {
-    const view = appHomeView({ latest: [], digestChannels: [], watchlist: [] });
+    const view = appHomeView({ latest: [], digestChannels: [], watchlist: [], dataAsOf: [] });
     expectWithinLimits(view);
     const text = JSON.stringify(view.blocks);
     expect(text).toContain('None yet. Run `/breach digest on`');
@@ -40,6 +49,7 @@ describe('appHomeView', () => {
       latest,
       digestChannels: Array.from({ length: 500 }, (_, index) => `C${index}ABCDEFGH`),
       watchlist: Array.from({ length: 500 }, (_, index) => `${EVIL} vendor ${index}`),
+      dataAsOf: [],
     });
     expectWithinLimits(view);
     expectNoLiveMarkup(view);

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { latestIncidents } from '../../../answer/stats.js';
+import { dataAsOf, latestIncidents } from '../../../answer/stats.js';
 import { appHomeView } from '../../../views/blocks/app-home.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 
@@ -12,6 +12,7 @@ export function appHomeOpenedCallback({ service, digest }: ListenerDeps) {
         : [[], []];
       const view = appHomeView({
         latest: latestIncidents(service.dataset.incidents, 5),
+        dataAsOf: dataAsOf(service.dataset.incidents),
         digestChannels,
         watchlist,
       });
