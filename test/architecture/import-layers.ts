@@ -15,6 +15,7 @@ export const LAYERS = [
   'digest',
   'config',
   'store',
+  'sources',
   'views',
   'delivery',
   'services',
