@@ -3,7 +3,8 @@
  * and the real HHS OCR list; then `/breach` end to end through Bolt's HTTP receiver on 127.0.0.1,
  * the real app over the curated cards plus the HHS file against a bare Bolt app that only acks
  * (bench/http-bench.ts); then the whole process of `breachbot ask helthec`, the compiled build against
- * the sources through tsx (bench/cli-timing.ts). Prints a table per part and writes bench/results.json.
+ * the sources through tsx (bench/cli-timing.ts); with it, the bot's start until it answers and search over
+ * the shipped dataset (bench/startup.ts). Prints a table per part and writes bench/results.json.
  *
  *   npm run bench                      every part (a few minutes: the baseline is slow at 100k)
  *   npm run bench -- --quick           without synthetic-100k
@@ -11,14 +12,15 @@
  *   npm run bench -- --skip-baseline   breachbot only (the baseline's earlier entries stay in results.json)
  *   npm run bench -- --skip-http       without the HTTP part
  *   npm run bench -- --http-only       the HTTP part only (about a minute)
- *   npm run bench -- --skip-cli        without the CLI part
- *   npm run bench -- --cli-only        the CLI part only (builds dist/ first; under a minute)
+ *   npm run bench -- --skip-cli        without the CLI and start-up parts
+ *   npm run bench -- --cli-only        the CLI and start-up parts only (builds dist/ first; about a minute)
  *   npm run bench -- --http-only --http-requests 500 --http-concurrency 16
  *                                      requests per app and round (default 2000), concurrent requests (8)
  *   BENCH_HTTP_CPU_PROF=/tmp/prof npm run bench -- --http-only
  *                                      also writes a CPU profile of each app's process into /tmp/prof
  *
- * Whatever a run does not measure keeps its earlier entries in results.json ("search", "http", "cli").
+ * Whatever a run does not measure keeps its earlier entries in results.json ("search", "http", "cli",
+ * "startup").
  * Targets are printed next to the figures, never asserted: timing on shared machines is noise for CI.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -41,6 +43,7 @@ import { HTTP_APPS } from './http-protocol.js';
 import { seedFrom } from './prng.js';
 import { buildQuerySet, INCIDENT_QUERY_KINDS, type IncidentQuery, type IncidentQueryKind } from './query-set.js';
 import { mergeEntries } from './results-file.js';
+import { runStartupBench, STARTUP_DEFAULTS, STARTUP_MEASUREMENTS, type StartupResultEntry } from './startup.js';
 import { median, percentile, round } from './stats.js';
 import { DEFAULT_SEED, generateIncidents } from './synthetic-incidents.js';
 
@@ -458,6 +461,7 @@ async function writeResults(
   search: readonly ResultEntry[],
   http: readonly HttpResultEntry[],
   cli: readonly CliResultEntry[],
+  startup: readonly StartupResultEntry[],
 ): Promise<void> {
   let existing: Record<string, unknown> = {};
   try {
@@ -490,6 +494,13 @@ async function writeResults(
   const next: Record<string, unknown> = { ...existing, search: searchMerge.merged };
   if (httpMerge.merged.length > 0 || 'http' in existing) next.http = httpMerge.merged;
   if (cliMerge.merged.length > 0 || 'cli' in existing) next.cli = cliMerge.merged;
+  const startupMerge = mergeEntries(
+    existing.startup,
+    startup,
+    (entry) => entry.measurement,
+    (a, b) => STARTUP_MEASUREMENTS.indexOf(a.measurement) - STARTUP_MEASUREMENTS.indexOf(b.measurement),
+  );
+  if (startupMerge.merged.length > 0 || 'startup' in existing) next.startup = startupMerge.merged;
   await writeFile(RESULTS_FILE, `${JSON.stringify(next, null, 2)}\n`);
   const note = (key: string, count: number, kept: readonly string[]): string =>
     `${key}: ${count} from this run${kept.length > 0 ? `, kept ${kept.length} earlier (${kept.join(', ')})` : ''}`;
@@ -506,6 +517,10 @@ async function writeResults(
       'cli',
       cli.length,
       cliMerge.kept.map((e) => e.runner),
+    )}; ${note(
+      'startup',
+      startup.length,
+      startupMerge.kept.map((e) => e.measurement),
     )})`,
   );
 }
@@ -560,8 +575,18 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   }
-  if (entries.length > 0 || httpEntries.length > 0 || cliEntries.length > 0) {
-    await writeResults(entries, httpEntries, cliEntries);
+  let startupEntries: StartupResultEntry[] = [];
+  if (options.cli) {
+    try {
+      // Builds dist/ itself when the CLI part could not.
+      startupEntries = await runStartupBench({ ...STARTUP_DEFAULTS, build: cliEntries.length === 0 });
+    } catch (error) {
+      console.error(`\nstart-up: failed, ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+  }
+  if (entries.length > 0 || httpEntries.length > 0 || cliEntries.length > 0 || startupEntries.length > 0) {
+    await writeResults(entries, httpEntries, cliEntries, startupEntries);
   }
   console.log(`total ${ms(performance.now() - started)}`);
 }

@@ -3,7 +3,7 @@ import type { Checklist, Guidance, GuidanceStep } from '../guidance/model.js';
 import { checklistsFor } from '../guidance/steps-for.js';
 import { DATA_TYPES, type DataType } from '../incidents/data-types.js';
 import { padDate } from '../incidents/merge.js';
-import { type Incident, ORIGINS, type Origin, type Source } from '../incidents/model.js';
+import type { Incident, Origin, Source } from '../incidents/model.js';
 import { newestFirst } from '../incidents/order.js';
 import type { DigestPeriod } from './digest-period.js';
 import { matchWatchlist, type WatchlistMatch } from './watchlist-match.js';

@@ -55,10 +55,43 @@ export const isoDate = z
   .refine(isRealDate, 'is not a real calendar date');
 
 function isRealDate(value: string): boolean {
+  // Every record has several dates and a start checks every record: read the usual shapes digit by
+  // digit rather than through a Date.
+  const parts = isoDateParts(value);
+  if (parts) {
+    const [y, m, d] = parts;
+    // Date.UTC reads the years 0 to 99 as 1900 to 1999, so those never were real dates here.
+    return y >= 100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  }
   const [y, m = 1, d = 1] = value.split('-').map(Number);
   if (y === undefined || m < 1 || m > 12) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Year, month and day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (month and day 1 when absent); else undefined. */
+function isoDateParts(value: string): [number, number, number] | undefined {
+  const { length } = value;
+  if (length !== 4 && length !== 7 && length !== 10) return undefined;
+  let number = 0;
+  const parts: number[] = [];
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? value.charCodeAt(i) : 45;
+    if (code === 45 && (i === 4 || i === 7 || i === length)) {
+      parts.push(number);
+      number = 0;
+    } else if (code >= 48 && code <= 57 && i !== 4 && i !== 7) {
+      number = number * 10 + (code - 48);
+    } else {
+      return undefined;
+    }
+  }
+  return [parts[0] as number, parts[1] ?? 1, parts[2] ?? 1];
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Compares dates at the precision both have: `2023-04` is not before `2023-04-17`. */
@@ -226,9 +259,10 @@ const incidentRules = z
   });
 
 /**
- * The rules above, compiled by zod into one validator: a start checks every shipped record, about
- * 8,800, and this takes a fraction of the time. Same rules, same results; a record it rejects is
- * checked again by the rules as written, so the problems are reported exactly as before.
+ * The rules above, compiled by zod into one validator: every start checks each of the 10,000 or so
+ * records the repository ships, and the compiled checks take about two thirds of the time, less once
+ * warm. Same rules, same output; a record it rejects is checked again by the rules as written, so its
+ * problems are reported exactly as before.
  */
 export const incidentSchema = z.compile(incidentRules);
 

@@ -15,7 +15,7 @@ const MAX_PREFIX_EXPANSIONS = 40;
 const MIN_TRIGRAM_DICE = 0.2;
 
 interface NameVariant {
-  tokens: Int32Array;
+  tokens: readonly number[];
   weight: number;
 }
 
@@ -40,44 +40,50 @@ export class NameIndex {
 
   constructor(incidents: readonly Incident[]) {
     const postingLists: number[][] = [];
-    incidents.forEach((incident, recordIndex) => {
-      const variants: NameVariant[] = [];
-      const seen = new Set<number>();
-      const add = (name: string, weight: number) => {
-        // Legal forms ("Inc.", "LLC") would make "Change Healthcare" match "Change Healthcare, Inc." less well.
-        const key = organizationKey(name) || foldText(name);
-        const ids = (key ? key.split(' ') : []).map((word) =>
-          this.intern(word.slice(0, MAX_TERM_LENGTH), postingLists),
-        );
-        if (ids.length === 0) return;
-        variants.push({ tokens: Int32Array.from(ids), weight });
-        for (const id of ids) {
-          if (!seen.has(id)) {
-            seen.add(id);
-            (postingLists[id] as number[]).push(recordIndex);
-          }
+    // Per word, the last record posted: a record is posted once however many of its names have the
+    // word. A mark instead of a set per record, since a start builds this for every record.
+    const lastRecord: number[] = [];
+    let recordIndex = 0;
+    let variants: NameVariant[] = [];
+    const add = (name: string, weight: number) => {
+      // Legal forms ("Inc.", "LLC") would make "Change Healthcare" match "Change Healthcare, Inc." less well.
+      const key = organizationKey(name) || foldText(name);
+      if (!key) return;
+      const ids = key.split(' ').map((word) => this.intern(word.slice(0, MAX_TERM_LENGTH), postingLists, lastRecord));
+      variants.push({ tokens: ids, weight });
+      for (const id of ids) {
+        if (lastRecord[id] !== recordIndex) {
+          lastRecord[id] = recordIndex;
+          (postingLists[id] as number[]).push(recordIndex);
         }
-      };
+      }
+    };
+    for (; recordIndex < incidents.length; recordIndex++) {
+      const incident = incidents[recordIndex] as Incident;
+      variants = [];
       add(incident.organization, 1);
       for (const alias of incident.aliases) add(alias, 1);
       for (const related of incident.relatedOrganizations) add(related, RELATED_WEIGHT);
       this.variants.push(variants);
-    });
+    }
     this.postings = postingLists.map((list) => Int32Array.from(list));
     const total = Math.max(1, incidents.length);
     this.idf = Float64Array.from(this.postings, (list) => Math.log(1 + total / list.length));
+    // The default sort orders strings as `compare` does, without calling back into JavaScript.
     this.sortedVocabulary = Int32Array.from(
-      this.vocabulary.map((_, id) => id).sort((a, b) => compare(this.vocabulary[a], this.vocabulary[b])),
+      [...this.vocabulary].sort(),
+      (word) => this.vocabularyIds.get(word) as number,
     );
   }
 
-  private intern(word: string, postingLists: number[][]): number {
+  private intern(word: string, postingLists: number[][], lastRecord: number[]): number {
     let id = this.vocabularyIds.get(word);
     if (id === undefined) {
       id = this.vocabulary.length;
       this.vocabulary.push(word);
       this.vocabularyIds.set(word, id);
       postingLists.push([]);
+      lastRecord.push(-1);
       for (const trigram of trigrams(word)) {
         const list = this.trigramPostings.get(trigram);
         if (list) list.push(id);

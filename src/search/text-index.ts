@@ -2,7 +2,8 @@ import { DATA_TYPE_INFO } from '../incidents/data-types.js';
 import { BREACH_TYPE_LABELS, ENTITY_TYPE_LABELS, LOCATION_LABELS } from '../incidents/labels.js';
 import type { Incident } from '../incidents/model.js';
 import { stateName } from '../incidents/us-states.js';
-import { stem, words } from './text-normalizer.js';
+import { TermTable } from './term-table.js';
+import { stem } from './text-normalizer.js';
 import { TopK } from './top-k.js';
 
 const K1 = 1.2;
@@ -12,20 +13,34 @@ const MAX_DOCUMENT_SHARE = 0.4;
 
 /** Everything a descriptive question may mention: place, kind of organisation, what happened, what data. */
 export function searchableText(incident: Incident): string {
-  return [
-    incident.organization,
-    ...incident.aliases,
-    ...incident.relatedOrganizations,
-    incident.summary ?? '',
-    incident.sector ?? '',
-    incident.state ? `${stateName(incident.state)} ${incident.state}` : '',
-    incident.entityType ? ENTITY_TYPE_LABELS[incident.entityType] : '',
-    ...incident.breachTypes.map((type) => BREACH_TYPE_LABELS[type]),
-    ...incident.locations.map((location) => LOCATION_LABELS[location]),
-    ...incident.dataTypes.flatMap((type) => [DATA_TYPE_INFO[type].label, ...DATA_TYPE_INFO[type].keywords.slice(0, 2)]),
-    incident.disclosed?.slice(0, 4) ?? '',
-    incident.occurred?.start.slice(0, 4) ?? '',
-  ].join(' ');
+  const parts: string[] = [];
+  const add = (text: string) => parts.push(text);
+  visitText(incident, add, add);
+  return parts.join(' ');
+}
+
+/**
+ * The texts of `searchableText`, in order: each of the record's own (its names, what happened) to
+ * `own`, and each of those thousands of records share (labels, places, years) to `shared`. A
+ * visitor, so that building the index over every record allocates no list per record.
+ */
+function visitText(incident: Incident, own: (text: string) => void, shared: (text: string) => void): void {
+  own(incident.organization);
+  for (const alias of incident.aliases) own(alias);
+  for (const related of incident.relatedOrganizations) own(related);
+  own(incident.summary ?? '');
+  shared(incident.sector ?? '');
+  shared(incident.state ? `${stateName(incident.state)} ${incident.state}` : '');
+  shared(incident.entityType ? ENTITY_TYPE_LABELS[incident.entityType] : '');
+  for (const type of incident.breachTypes) shared(BREACH_TYPE_LABELS[type]);
+  for (const location of incident.locations) shared(LOCATION_LABELS[location]);
+  for (const type of incident.dataTypes) {
+    const { label, keywords } = DATA_TYPE_INFO[type];
+    shared(label);
+    for (let k = 0; k < Math.min(2, keywords.length); k++) shared(keywords[k] as string);
+  }
+  shared(incident.disclosed?.slice(0, 4) ?? '');
+  shared(incident.occurred?.start.slice(0, 4) ?? '');
 }
 
 /**
@@ -42,36 +57,72 @@ export class TextIndex {
   private readonly touched: Int32Array;
 
   constructor(incidents: readonly Incident[]) {
-    const records = new Map<string, number[]>();
-    const frequencies = new Map<string, number[]>();
-    this.lengths = new Float32Array(incidents.length);
-    let totalLength = 0;
+    // The words of `searchableText`, part by part: a part never folds differently on its own.
+    const table = new TermTable();
+    const own = (text: string) => table.add(text);
+    const shared = (text: string) => table.addShared(text);
+    const recordEnds = new Int32Array(incidents.length);
     incidents.forEach((incident, recordIndex) => {
-      const counts = new Map<string, number>();
-      const tokens = words(searchableText(incident));
-      for (const token of tokens) {
-        const term = stem(token);
-        counts.set(term, (counts.get(term) ?? 0) + 1);
-      }
-      this.lengths[recordIndex] = tokens.length;
-      totalLength += tokens.length;
-      for (const [term, count] of counts) {
-        const recordList = records.get(term);
-        if (recordList) {
-          recordList.push(recordIndex);
-          (frequencies.get(term) as number[]).push(count);
-        } else {
-          records.set(term, [recordIndex]);
-          frequencies.set(term, [count]);
+      visitText(incident, own, shared);
+      recordEnds[recordIndex] = table.tokenCount;
+    });
+    const tokens = table.tokens;
+
+    // Postings laid out in two flat arrays, each term's a slice, in record order: counted first,
+    // then filled, so that no list grows one record at a time.
+    const termCount = table.terms.length;
+    const lastRecord = new Int32Array(termCount).fill(-1);
+    const documentFrequency = new Int32Array(termCount);
+    let start = 0;
+    for (let record = 0; record < incidents.length; record++) {
+      const end = recordEnds[record] as number;
+      for (let i = start; i < end; i++) {
+        const term = tokens[i] as number;
+        if (lastRecord[term] !== record) {
+          lastRecord[term] = record;
+          documentFrequency[term] = (documentFrequency[term] as number) + 1;
         }
       }
-    });
-    for (const [term, recordList] of records) {
-      this.postings.set(term, {
-        records: Int32Array.from(recordList),
-        frequencies: Uint16Array.from(frequencies.get(term) as number[], (n) => Math.min(n, 65_535)),
-      });
+      start = end;
     }
+    const offsets = new Int32Array(termCount + 1);
+    for (let term = 0; term < termCount; term++) {
+      offsets[term + 1] = (offsets[term] as number) + (documentFrequency[term] as number);
+    }
+    const postingRecords = new Int32Array(offsets[termCount] as number);
+    const postingFrequencies = new Uint16Array(postingRecords.length);
+    const cursor = offsets.slice(0, termCount);
+    lastRecord.fill(-1);
+    this.lengths = new Float32Array(incidents.length);
+    start = 0;
+    for (let record = 0; record < incidents.length; record++) {
+      const end = recordEnds[record] as number;
+      this.lengths[record] = end - start;
+      for (let i = start; i < end; i++) {
+        const term = tokens[i] as number;
+        if (lastRecord[term] !== record) {
+          lastRecord[term] = record;
+          const at = (cursor[term] as number) + 1;
+          cursor[term] = at;
+          postingRecords[at - 1] = record;
+          postingFrequencies[at - 1] = 1;
+        } else {
+          const at = (cursor[term] as number) - 1;
+          if ((postingFrequencies[at] as number) < 65_535)
+            postingFrequencies[at] = (postingFrequencies[at] as number) + 1;
+        }
+      }
+      start = end;
+    }
+    table.terms.forEach((term, id) => {
+      const from = offsets[id] as number;
+      const to = offsets[id + 1] as number;
+      this.postings.set(term, {
+        records: postingRecords.subarray(from, to),
+        frequencies: postingFrequencies.subarray(from, to),
+      });
+    });
+    const totalLength = table.tokenCount;
     this.averageLength = incidents.length > 0 ? totalLength / incidents.length : 1;
     this.accumulator = new Float32Array(incidents.length);
     this.touched = new Int32Array(incidents.length);
