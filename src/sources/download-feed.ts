@@ -1,3 +1,4 @@
+import { readBodyWithin } from '../incidents/import/read-source.js';
 import { displayUrl } from './feeds.js';
 import { USER_AGENT } from './user-agent.js';
 
@@ -74,23 +75,12 @@ function requestHeaders({ accept, validators }: DownloadOptions): Record<string,
   return headers;
 }
 
-/** Stops at `maxBytes` while streaming, since a server need not declare the length. */
 async function readLimited(response: Response, maxBytes: number, where: string): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new DownloadError(`${where} sent more than ${Math.round(maxBytes / (1024 * 1024))} MB: not a breach list`);
-    }
-    chunks.push(value);
+  const body = await readBodyWithin(response, maxBytes);
+  if (body === undefined) {
+    throw new DownloadError(`${where} sent more than ${Math.round(maxBytes / (1024 * 1024))} MB: not a breach list`);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return body;
 }
 
 function failure(error: unknown, signal: AbortSignal, what: string, where: string, timeoutMs: number): string {

@@ -1,18 +1,10 @@
-import { type Info, parse } from 'csv-parse/sync';
 import { detectDataTypes } from '../data-types.js';
-import { type BreachType, type EntityType, type Incident, incidentSchema, isoDate, type Location } from '../model.js';
+import { type BreachType, type EntityType, type Incident, isoDate, type Location } from '../model.js';
 import { slugify } from '../organization-name.js';
 import { DataFileError } from '../problems.js';
 import { isUsStateCode, type UsStateCode } from '../us-states.js';
-import {
-  createIdAllocator,
-  describeIssues,
-  futureDateReason,
-  type ParsedExport,
-  type ParseOptions,
-  type RejectedRecord,
-  withoutUndefined,
-} from './parsed-export.js';
+import { type CsvRecord, type CsvRowResult, csvIncidents, readCsv } from './csv-export.js';
+import { type ParsedExport, type ParseOptions, withoutUndefined } from './parsed-export.js';
 
 /** The portal's columns, read by position because some exports garble two header cells. */
 const COLUMNS = [
@@ -38,9 +30,6 @@ const DESCRIPTION = 8;
 /** The 2026 portal export names header cells 0 and 7 after a JSF component instead of the column. */
 const GARBLED_HEADER = /^javax\.faces\.component\.UIPanel@/;
 const GARBLED_POSITIONS: ReadonlySet<number> = new Set([0, 7]);
-
-const CR = 0x0d;
-const LF = 0x0a;
 
 const HHS_SOURCE = { title: 'HHS OCR breach portal', url: 'https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf' };
 
@@ -107,13 +96,7 @@ interface HhsRow {
   status?: Incident['status'];
 }
 
-type RowResult = { ok: true; row: HhsRow } | { ok: false; reason: string };
-
-export interface CsvRecord {
-  cells: string[];
-  /** The physical line the record starts on; a Web Description can span many. */
-  line: number;
-}
+type RowResult = CsvRowResult<HhsRow>;
 
 /**
  * Parses an HHS OCR breach portal export (either list, or the merged file with a `Status` column).
@@ -128,68 +111,13 @@ export function parseHhsCsv(text: string, options: ParseOptions): ParsedExport {
   }
   const statusColumn = checkHeader(header, from);
 
-  const rejected: RejectedRecord[] = [];
-  const rows: HhsRow[] = [];
-  const seen = new Set<string>();
-  let duplicates = 0;
-  for (const { cells, line } of body) {
-    if (cells.length !== header.cells.length) {
-      rejected.push({ line, reason: `has ${cells.length} cells, expected ${header.cells.length} like the header` });
-      continue;
-    }
-    const key = JSON.stringify(cells);
-    if (seen.has(key)) {
-      duplicates++;
-      continue;
-    }
-    seen.add(key);
-    const result = readRow(cells, line, statusColumn);
-    if (!result.ok) rejected.push({ line, reason: result.reason });
-    else if (today && result.row.disclosed > today) {
-      rejected.push({ line, reason: futureDateReason(COLUMNS[SUBMITTED] as string, result.row.disclosed, today) });
-    } else rows.push(result.row);
-  }
-
-  const asOf = rows.reduce<string | undefined>(
-    (newest, row) => (!newest || row.disclosed > newest ? row.disclosed : newest),
-    undefined,
-  );
-  const incidents: Incident[] = [];
-  const allocateId = createIdAllocator();
-  for (const row of rows) {
-    const parsed = incidentSchema.safeParse(toIncident(row, asOf ?? row.disclosed));
-    if (parsed.success) incidents.push({ ...parsed.data, id: allocateId(parsed.data.id) });
-    else rejected.push({ line: row.line, reason: describeIssues(parsed.error) });
-  }
-  rejected.sort((a, b) => ('line' in a && 'line' in b ? a.line - b.line : 0));
-
-  return { source: 'hhs-ocr', from, asOf, read: body.length, incidents, duplicates, rejected };
-}
-
-/**
- * Parses the CSV and finds the line each record starts on. csv-parse's own line count is off for
- * multi-line cells with CRLF, so count newlines up to the byte offset where each record begins.
- */
-export function readCsv(text: string, from: string): CsvRecord[] {
-  const buffer = Buffer.from(text, 'utf8');
-  let output: unknown;
-  try {
-    output = parse(buffer, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true });
-  } catch (error) {
-    throw new DataFileError([{ file: from, message: `is not a readable CSV file: ${(error as Error).message}` }]);
-  }
-  // csv-parse's types do not model `info: true`, which wraps each record as { record, info }.
-  const records = output as { record: string[]; info: Info }[];
-  let offset = 0;
-  let line = 1;
-  return records.map(({ record, info }) => {
-    for (; offset < buffer.length && (buffer[offset] === CR || buffer[offset] === LF); offset++) {
-      if (buffer[offset] === LF) line++;
-    }
-    const start = line;
-    for (; offset < info.bytes; offset++) if (buffer[offset] === LF) line++;
-    return { cells: record, line: start };
+  const parsed = csvIncidents(header, body, {
+    today,
+    submittedColumn: COLUMNS[SUBMITTED] as string,
+    readRow: (cells, line) => readRow(cells, line, statusColumn),
+    toIncident,
   });
+  return { source: 'hhs-ocr', from, read: body.length, ...parsed };
 }
 
 /** The index of the optional `Status` column; throws naming every expected column that is not in place. */

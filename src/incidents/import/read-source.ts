@@ -77,15 +77,19 @@ async function fetchText(url: string, timeoutMs: number, maxBytes: number): Prom
     throw new SourceReadError(`${url} sends ${megabytes(declared)}; exports over ${megabytes(maxBytes)} are refused`);
   }
   try {
-    return await readLimited(response, maxBytes, url);
+    const body = await readBodyWithin(response, maxBytes);
+    if (body === undefined) {
+      throw new SourceReadError(`${url} sent more than ${megabytes(maxBytes)}; exports over that are refused`);
+    }
+    return body;
   } catch (error) {
     if (error instanceof SourceReadError) throw error;
     throw new SourceReadError(`could not fetch ${url}: ${fetchFailure(error, timeoutMs)}`);
   }
 }
 
-/** Reads the body but stops at `maxBytes`, since a server need not declare its length. */
-async function readLimited(response: Response, maxBytes: number, url: string): Promise<string> {
+/** The body as text, or undefined once it passes `maxBytes`: a server need not declare its length. */
+export async function readBodyWithin(response: Response, maxBytes: number): Promise<string | undefined> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -96,7 +100,7 @@ async function readLimited(response: Response, maxBytes: number, url: string): P
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel();
-      throw new SourceReadError(`${url} sent more than ${megabytes(maxBytes)}; exports over that are refused`);
+      return undefined;
     }
     chunks.push(value);
   }

@@ -20,21 +20,13 @@
  * WashingtoniansAffected counts the people in Washington only: a national breach filed with 517
  * Washingtonians may have reached 40,000 people, so the figure must not read as the breach's size.
  */
-import type { BreachType, Incident } from '../model.js';
-import { incidentSchema, isoDate } from '../model.js';
+import type { BreachType } from '../model.js';
+import { isoDate } from '../model.js';
 import { slugify } from '../organization-name.js';
 import { DataFileError } from '../problems.js';
 import { isUsStateCode, US_STATES, type UsStateCode } from '../us-states.js';
-import { type CsvRecord, readCsv } from './hhs-csv.js';
-import {
-  createIdAllocator,
-  describeIssues,
-  futureDateReason,
-  type ParsedExport,
-  type ParseOptions,
-  type RejectedRecord,
-  withoutUndefined,
-} from './parsed-export.js';
+import { type CsvRecord, csvIncidents, readCsv } from './csv-export.js';
+import { type ParsedExport, type ParseOptions, withoutUndefined } from './parsed-export.js';
 
 const COLUMNS = [
   'DateAware',
@@ -136,42 +128,13 @@ export function parseWaAgCsv(text: string, options: ParseOptions): ParsedExport 
   }
   const positions = checkHeader(header, from);
 
-  const rejected: RejectedRecord[] = [];
-  const rows: WaRow[] = [];
-  const seen = new Set<string>();
-  let duplicates = 0;
-  for (const { cells, line } of body) {
-    if (cells.length !== header.cells.length) {
-      rejected.push({ line, reason: `has ${cells.length} cells, expected ${header.cells.length} like the header` });
-      continue;
-    }
-    const key = JSON.stringify(cells);
-    if (seen.has(key)) {
-      duplicates++;
-      continue;
-    }
-    seen.add(key);
-    const result = readRow((column) => cells[positions[column]]?.trim() ?? '', line);
-    if (!result.ok) rejected.push({ line, reason: result.reason });
-    else if (today && result.row.disclosed > today) {
-      rejected.push({ line, reason: futureDateReason('DateSubmitted', result.row.disclosed, today) });
-    } else rows.push(result.row);
-  }
-
-  const asOf = rows.reduce<string | undefined>(
-    (newest, row) => (!newest || row.disclosed > newest ? row.disclosed : newest),
-    undefined,
-  );
-  const incidents: Incident[] = [];
-  const allocateId = createIdAllocator();
-  for (const row of rows) {
-    const parsed = incidentSchema.safeParse(toIncident(row, asOf ?? row.disclosed));
-    if (parsed.success) incidents.push({ ...parsed.data, id: allocateId(parsed.data.id) });
-    else rejected.push({ line: row.line, reason: describeIssues(parsed.error) });
-  }
-  rejected.sort((a, b) => ('line' in a && 'line' in b ? a.line - b.line : 0));
-
-  return { source: 'wa-ag', from, asOf, read: body.length, incidents, duplicates, rejected };
+  const parsed = csvIncidents(header, body, {
+    today,
+    submittedColumn: 'DateSubmitted',
+    readRow: (cells, line) => readRow((column) => cells[positions[column]]?.trim() ?? '', line),
+    toIncident,
+  });
+  return { source: 'wa-ag', from, read: body.length, ...parsed };
 }
 
 /** Each column's position; throws naming every column the header lacks. */
