@@ -18,6 +18,8 @@ export interface SyncOptions {
   dataDir: string;
   config: SourcesConfig;
   now?: () => Date;
+  /** The digest's time zone (DIGEST_TZ), whose calendar the import days are in; default UTC. */
+  timeZone?: string;
   /** For the whole download (default 60 s). */
   timeoutMs?: number;
   maxBytes?: number;
@@ -139,6 +141,7 @@ async function attempt(
       dataDir: options.dataDir,
       cwd: options.dataDir,
       now,
+      ...(options.timeZone && { timeZone: options.timeZone }),
       ...(options.lock && { lock: options.lock }),
     });
   } catch (error) {

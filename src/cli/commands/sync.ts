@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { readAppConfig } from '../../config/app-config.js';
 import { readDataConfig } from '../../config/data-config.js';
 import { readSourcesConfig } from '../../config/sources-config.js';
 import { FEEDS } from '../../sources/feeds.js';
@@ -36,12 +37,14 @@ export const syncCommand: CliCommand = {
     const { sources, timeoutMs } = readArgs(args);
     const { dataDir } = readDataConfig(context.env, context.cwd);
     const config = readSourcesConfig(context.env);
+    const { timeZone } = readAppConfig(context.env, context.cwd).digest;
     let refused = 0;
     // One after the other: the lists are large, and one failing must not cut another short.
     for (const feed of FEEDS.filter((candidate) => sources.includes(candidate.kind))) {
       const outcome = await syncSource(feed.source, {
         dataDir,
         config,
+        timeZone,
         ...(timeoutMs !== undefined && { timeoutMs }),
       });
       for (const warning of outcome.warnings) writeLine(context.stderr, `${feed.kind}: warning: ${warning}`);
