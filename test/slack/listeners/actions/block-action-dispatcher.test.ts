@@ -1,4 +1,4 @@
-import { App, type BlockAction, LogLevel } from '@slack/bolt';
+import type { App, BlockAction } from '@slack/bolt';
 import { describe, expect, it, vi } from 'vitest';
 import { blockActionsPayload } from '../../../../src/playground/emulator/payloads.js';
 import type { ListenerDeps } from '../../../../src/slack/listener-deps.js';
@@ -8,6 +8,7 @@ import {
 } from '../../../../src/slack/listeners/actions/block-action-dispatcher.js';
 import { register } from '../../../../src/slack/listeners/actions/index.js';
 import { ACTION_SHARE, ACTION_SHARE_CHANNEL, ACTION_SHOW, ACTION_STEPS } from '../../../../src/views/blocks/ids.js';
+import { offlineBoltApp } from '../../../support/offline-bolt-app.js';
 
 /** Which button callback ran, by the name of the factory that made it. */
 const reached = vi.hoisted(() => [] as string[]);
@@ -21,17 +22,6 @@ vi.mock('../../../../src/slack/listeners/actions/show-steps.js', () => ({
 vi.mock('../../../../src/slack/listeners/actions/show-incident.js', () => ({
   showIncidentCallback: () => async () => void reached.push('showIncident'),
 }));
-
-function boltApp(): App {
-  return new App({
-    token: 'xoxb-test',
-    signingSecret: 'test-secret',
-    botId: 'B0TESTBOT',
-    botUserId: 'U0TESTBOT',
-    tokenVerificationEnabled: false,
-    logLevel: LogLevel.ERROR,
-  });
-}
 
 async function click(app: App, actionId: string): Promise<string[]> {
   reached.length = 0;
@@ -66,7 +56,7 @@ function argsFor(actionId: string) {
 
 describe('the incident buttons', () => {
   it('share one Bolt registration, and each action id reaches its own callback', async () => {
-    const app = boltApp();
+    const app = offlineBoltApp();
     const action = vi.spyOn(app, 'action');
     register(app, {} as ListenerDeps);
     expect(action).toHaveBeenCalledTimes(1);
@@ -77,7 +67,7 @@ describe('the incident buttons', () => {
   });
 
   it('leave other action ids alone, including ones that merely contain a button id', async () => {
-    const app = boltApp();
+    const app = offlineBoltApp();
     register(app, {} as ListenerDeps);
     expect(await click(app, ACTION_SHARE_CHANNEL)).toEqual([]);
     expect(await click(app, `${ACTION_SHARE}_2`)).toEqual([]);

@@ -1,9 +1,10 @@
-import { App, LogLevel } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { describe, expect, it, vi } from 'vitest';
 import { eventCallbackPayload } from '../../../../src/playground/emulator/payloads.js';
 import type { ListenerDeps } from '../../../../src/slack/listener-deps.js';
 import { type EventArgs, eventDispatcher } from '../../../../src/slack/listeners/events/event-dispatcher.js';
 import { register } from '../../../../src/slack/listeners/events/index.js';
+import { offlineBoltApp } from '../../../support/offline-bolt-app.js';
 
 /** Which event callback ran, by the name of the factory that made it. */
 const reached = vi.hoisted(() => [] as string[]);
@@ -18,17 +19,6 @@ vi.mock('../../../../src/slack/listeners/events/app-home-opened.js', () => ({
   appHomeOpenedCallback: () => async () => void reached.push('appHomeOpened'),
 }));
 
-function boltApp(): App {
-  return new App({
-    token: 'xoxb-test',
-    signingSecret: 'test-secret',
-    botId: 'B0TESTBOT',
-    botUserId: 'U0TESTBOT',
-    tokenVerificationEnabled: false,
-    logLevel: LogLevel.ERROR,
-  });
-}
-
 async function deliver(app: App, event: Record<string, unknown>): Promise<string[]> {
   reached.length = 0;
   await app.processEvent({ body: eventCallbackPayload({ event }), ack: async () => {} });
@@ -39,7 +29,7 @@ const FROM = { user: 'U0PERSON1', ts: '1700000000.000100' };
 
 describe('the events', () => {
   it('share one Bolt registration, and each event type reaches its own callback', async () => {
-    const app = boltApp();
+    const app = offlineBoltApp();
     const event = vi.spyOn(app, 'event');
     register(app, {} as ListenerDeps);
     expect(event).toHaveBeenCalledTimes(1);
@@ -56,7 +46,7 @@ describe('the events', () => {
   });
 
   it('leave other event types alone', async () => {
-    const app = boltApp();
+    const app = offlineBoltApp();
     register(app, {} as ListenerDeps);
     expect(await deliver(app, { type: 'reaction_added', reaction: 'eyes', ...FROM })).toEqual([]);
     expect(await deliver(app, { type: 'message_metadata_posted', channel: 'C0GENERAL1', ...FROM })).toEqual([]);
