@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { type DigestConfig, digestEnvShape, toDigestConfig } from './digest-config.js';
+import { type SourcesConfig, sourcesEnvShape, syncCronFor, syncEnvShape, toSourcesConfig } from './sources-config.js';
 
 /** The settings that only make sense with a bot token. */
 const SLACK_SETTINGS = ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'] as const;
@@ -33,6 +34,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     DATA_DIR: z.string().trim().min(1, 'must not be empty when set').optional(),
     ...digestEnvShape,
+    ...sourcesEnvShape,
+    ...syncEnvShape,
   })
   .superRefine((env, ctx) => {
     // Any Slack setting means "connect to Slack": running the playground instead would hide the mistake.
@@ -59,6 +62,15 @@ interface CommonConfig {
   /** Web API base; undefined means Slack's own. */
   slackApiUrl: string | undefined;
   digest: DigestConfig;
+  sync: SyncConfig;
+}
+
+export interface SyncConfig {
+  /** When the running app syncs the official lists; undefined: it does not (SYNC_CRON=off, or the playground unasked). */
+  cron: string | undefined;
+  /** The digest's time zone: SYNC_CRON runs in it, as DIGEST_CRON does. */
+  timeZone: string;
+  sources: SourcesConfig;
 }
 
 export type AppConfig =
@@ -95,6 +107,11 @@ export function readAppConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
     logLevel: values.LOG_LEVEL,
     slackApiUrl: values.SLACK_API_URL,
     digest: toDigestConfig(values),
+    sync: {
+      cron: syncCronFor(values.SYNC_CRON, values.SLACK_BOT_TOKEN !== undefined),
+      timeZone: values.DIGEST_TZ,
+      sources: toSourcesConfig(values),
+    },
   };
   if (!values.SLACK_BOT_TOKEN) return { ...common, mode: 'local', port: values.PORT };
   if (values.SLACK_APP_TOKEN) {

@@ -1,3 +1,4 @@
+import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 
 export const DEFAULT_HIBP_API_URL = 'https://haveibeenpwned.com/api/v3';
@@ -18,6 +19,29 @@ export const sourcesEnvShape = {
   WA_AG_URL: httpUrl('https://data.wa.gov/api/views/sb4j-ca4h/rows.csv').default(DEFAULT_WA_AG_URL),
   HHS_OCR_URL: httpUrl('https://files.example.org/hhs_breach_report.csv').optional(),
 };
+
+/** Every 6 hours, on the hour: HIBP and the state lists change a few times a week at most. */
+export const DEFAULT_SYNC_CRON = '0 */6 * * *';
+
+/**
+ * When the running app syncs the lists. `off` turns it off. Unset, a bot connected to Slack syncs on
+ * the default, and the local playground does not: a demo makes no outside request unasked.
+ */
+export const syncEnvShape = {
+  SYNC_CRON: z
+    .string()
+    .trim()
+    .refine((value) => value.toLowerCase() === 'off' || (value.split(/\s+/).length === 5 && isValidCron(value)), {
+      error: 'must be "off" or a five-field cron expression such as "0 */6 * * *" (every 6 hours)',
+    })
+    .optional(),
+};
+
+/** SYNC_CRON as set (undefined when unset), for a bot that is or is not connected to Slack. */
+export function syncCronFor(value: string | undefined, connectedToSlack: boolean): string | undefined {
+  if (value === undefined) return connectedToSlack ? DEFAULT_SYNC_CRON : undefined;
+  return value.toLowerCase() === 'off' ? undefined : value;
+}
 
 const sourcesEnvSchema = z.object(sourcesEnvShape);
 

@@ -1,5 +1,6 @@
 import type { Digest } from './compose-digest.js';
-import type { Delivery, Subscription, WatchedVendor } from './records.js';
+import type { UsageTopic } from './parse-digest-command.js';
+import type { Delivery, PersonalWatch, Subscription, WatchedVendor } from './records.js';
 
 export interface DigestStatus {
   channelId: string;
@@ -16,6 +17,12 @@ export type WatchlistChange =
   | { vendor: string; result: 'added' | 'already-watched' }
   | { vendor: string; result: 'removed' | 'not-watched' };
 
+export type PersonalWatchChange =
+  | { name: string; result: 'added' | 'already-watched' | 'removed' | 'not-watched' }
+  /** The list already holds `limit` names; nothing was added. */
+  | { name: string; result: 'list-full' }
+  | { result: 'cleared'; count: number };
+
 /**
  * What `/breach digest …` or `/breach watch …` did, as data: the services decide it, a view words
  * it, so neither the wording nor the rules hide inside a Slack listener.
@@ -23,7 +30,7 @@ export type WatchlistChange =
 export type DigestCommandOutcome =
   /** This breachbot runs without a store (some tests, the HTTP benchmark's app). */
   | { kind: 'unavailable' }
-  | { kind: 'usage'; topic: 'digest' | 'watch'; problem: string }
+  | { kind: 'usage'; topic: UsageTopic; problem: string }
   | { kind: 'refused'; admins: readonly string[] }
   | { kind: 'turned-on'; channelId: string; nextRun: Date | undefined; timeZone: string }
   | { kind: 'already-on'; channelId: string }
@@ -33,4 +40,6 @@ export type DigestCommandOutcome =
   | { kind: 'was-off'; channelId: string }
   | { kind: 'status'; status: DigestStatus }
   | { kind: 'preview'; digest: Digest }
-  | { kind: 'watchlist'; watchlist: readonly WatchedVendor[]; change?: WatchlistChange };
+  | { kind: 'watchlist'; watchlist: readonly WatchedVendor[]; change?: WatchlistChange }
+  /** The asker's own list, whole, after any change: only ever theirs, and only shown to them. */
+  | { kind: 'personal-watchlist'; watches: readonly PersonalWatch[]; limit: number; change?: PersonalWatchChange };

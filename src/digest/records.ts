@@ -17,6 +17,20 @@ export interface WatchedVendor {
   addedAt: number;
 }
 
+/** An organisation one person watches for themselves; nobody else sees or changes it. */
+export interface PersonalWatch {
+  userId: string;
+  /** As typed, trimmed; unique per person without regard to case. */
+  name: string;
+  addedAt: number;
+}
+
+/**
+ * Deliveries whose key starts with this are alerts (one filing, one channel or person), not digests:
+ * they share the digest's exactly-once machinery, but a channel's digest status ignores them.
+ */
+export const ALERT_KEY_PREFIX = 'alert:';
+
 /**
  * One digest for one channel and one period. The row's states, and why:
  *

@@ -2,6 +2,7 @@ import type { DigestFeature } from '../delivery/open-digest.js';
 import type { DigestCommandOutcome } from '../digest/digest-command-outcome.js';
 import type { DigestCommand } from '../digest/parse-digest-command.js';
 import { type Announce, DigestSubscriptions } from './digest-subscriptions.js';
+import { PersonalWatches, type PersonalWatchUpdate } from './personal-watch.js';
 import { Watchlist } from './watchlist.js';
 
 export interface DigestCommandRequest {
@@ -11,10 +12,11 @@ export interface DigestCommandRequest {
   announce: Announce;
 }
 
-/** The digest and the watchlist, for the Slack listeners and the Home tab. */
+/** The digest, the watchlist and each person's own watch list, for the Slack listeners and the Home tab. */
 export interface DigestServices {
   subscriptions: DigestSubscriptions;
   watchlist: Watchlist;
+  personalWatches: PersonalWatches;
   commands: DigestCommands;
 }
 
@@ -22,17 +24,20 @@ const changes = (command: DigestCommand) =>
   (command.kind === 'digest' && (command.action === 'on' || command.action === 'off')) ||
   (command.kind === 'watch' && command.action !== 'list');
 
-/** Runs `/breach digest …` and `/breach watch …`: who may, and what each one does. */
+/** Runs `/breach digest …`, `/breach watch …` and `/breach watch me …`: who may, and what each one does. */
 export class DigestCommands {
   constructor(
     private readonly subscriptions: DigestSubscriptions,
     private readonly watchlist: Watchlist,
     /** When set, only these users may change subscriptions and the watchlist; anyone may look. */
     private readonly adminUserIds: readonly string[] | undefined,
+    private readonly personalWatches: PersonalWatches,
   ) {}
 
   async run(command: DigestCommand, request: DigestCommandRequest): Promise<DigestCommandOutcome> {
     if (command.kind === 'usage') return command;
+    // Before the admin check: a person's own list is theirs to change, and nobody else's to touch.
+    if (command.kind === 'watch-me') return this.runWatchMe(command, request.userId);
     const admins = this.adminUserIds;
     if (admins && changes(command) && !admins.includes(request.userId)) return { kind: 'refused', admins };
     const { channelId } = request;
@@ -59,10 +64,39 @@ export class DigestCommands {
         return { kind: 'preview', digest: await this.subscriptions.preview() };
     }
   }
+
+  /** Only ever `userId`'s list: the request's user, never a name from the command's text. */
+  private async runWatchMe(
+    command: Extract<DigestCommand, { kind: 'watch-me' }>,
+    userId: string,
+  ): Promise<DigestCommandOutcome> {
+    const watches = this.personalWatches;
+    const outcome = (update: PersonalWatchUpdate): DigestCommandOutcome => ({
+      kind: 'personal-watchlist',
+      limit: watches.limit,
+      ...update,
+    });
+    switch (command.action) {
+      case 'list':
+        return { kind: 'personal-watchlist', watches: await watches.list(userId), limit: watches.limit };
+      case 'add':
+        return outcome(await watches.add(userId, command.name));
+      case 'remove':
+        return outcome(await watches.remove(userId, command.name));
+      case 'clear':
+        return outcome(await watches.clear(userId));
+    }
+  }
 }
 
 export function createDigestServices({ store, runner, clock, adminUserIds }: DigestFeature): DigestServices {
   const subscriptions = new DigestSubscriptions({ store, runner, clock });
   const watchlist = new Watchlist({ store, clock });
-  return { subscriptions, watchlist, commands: new DigestCommands(subscriptions, watchlist, adminUserIds) };
+  const personalWatches = new PersonalWatches({ store, clock });
+  return {
+    subscriptions,
+    watchlist,
+    personalWatches,
+    commands: new DigestCommands(subscriptions, watchlist, adminUserIds, personalWatches),
+  };
 }

@@ -3,11 +3,12 @@ import { ConsoleLogger } from '@slack/logger';
 import type { BreachService } from '../answer/breach-service.js';
 import type { AppConfig, SlackConfig } from '../config/app-config.js';
 import type { DigestServices } from '../services/digest-commands.js';
+import type { SourceStatus } from '../services/source-status.js';
 import { EventDeduper } from './event-deduper.js';
 import { registerListeners } from './listeners/index.js';
 
-/** What the Bolt app needs of the config: the Slack connection (the digest's settings are the caller's). */
-type SlackConnection = SlackConfig extends infer C ? (C extends unknown ? Omit<C, 'digest'> : never) : never;
+/** What the Bolt app needs of the config: the Slack connection (the digest's and sync's settings are the caller's). */
+type SlackConnection = SlackConfig extends infer C ? (C extends unknown ? Omit<C, 'digest' | 'sync'> : never) : never;
 
 export interface BotIdentity {
   botId: string;
@@ -44,12 +45,14 @@ export function createApp(
     deduper = new EventDeduper(),
     logger,
     digest,
+    sources,
     identity,
     viewAckDeadlineMs,
   }: {
     deduper?: EventDeduper;
     logger?: Logger;
     digest?: DigestServices;
+    sources?: SourceStatus;
     viewAckDeadlineMs?: number;
     /** Who the token is, from an auth.test the caller made: Bolt then makes none of its own. */
     identity?: BotIdentity;
@@ -72,6 +75,7 @@ export function createApp(
     service,
     deduper,
     ...(digest && { digest }),
+    ...(sources && { sources }),
     ...(viewAckDeadlineMs !== undefined && { viewAckDeadlineMs }),
   });
   return app;

@@ -1,5 +1,6 @@
 import type { BreachService } from '../answer/breach-service.js';
 import type { DigestServices } from '../services/digest-commands.js';
+import type { SourceStatus } from '../services/source-status.js';
 import type { EventDeduper } from './event-deduper.js';
 
 /** What the listeners need; injected, so tests build the app over any data. */
@@ -8,6 +9,8 @@ export interface ListenerDeps {
   deduper: EventDeduper;
   /** Absent in apps built without a store (some tests and the HTTP benchmark): digest commands say so. */
   digest?: DigestServices;
+  /** The official lists' state, for `/breach sources` and the admins' Home tab; absent: `sources` says so. */
+  sources?: SourceStatus;
   /**
    * How long a view submission may wait on Slack before it must ack (Slack allows 3 s); past it
    * the share modal closes and the outcome goes to the person's DM. Tests shorten it.

@@ -61,6 +61,34 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'shared source lists, personal watches',
+    sql: `
+      -- The newest imported collection of each official list and its sync status, as the last sync
+      -- published them: how a sync on one instance reaches every other instance sharing the database.
+      -- revision grows by one on every publish; collection is gzip + base64 of the collection's JSON
+      -- (NULL while only a status has been published), sha256 is of that JSON.
+      CREATE TABLE source_lists (
+        source TEXT PRIMARY KEY,
+        revision BIGINT NOT NULL,
+        sha256 TEXT,
+        collection TEXT,
+        sync_status TEXT,
+        published_by TEXT NOT NULL,
+        published_at BIGINT NOT NULL
+      );
+
+      -- One person's own watch (an insurer, a hospital, a pharmacy); name_key as in watchlist.
+      CREATE TABLE personal_watches (
+        user_id TEXT NOT NULL,
+        name_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        added_at BIGINT NOT NULL,
+        PRIMARY KEY (user_id, name_key)
+      );
+    `,
+  },
 ];
 
 /** Run before reading the applied versions, inside the migration transaction. */

@@ -1,5 +1,19 @@
-import type { Delivery, DeliveryState, Subscription, WatchedVendor } from '../digest/records.js';
-import type { ClaimRequest, ClaimResult, DeliveryOutcome, Store } from './store.js';
+import {
+  ALERT_KEY_PREFIX,
+  type Delivery,
+  type DeliveryState,
+  type PersonalWatch,
+  type Subscription,
+  type WatchedVendor,
+} from '../digest/records.js';
+import type {
+  ClaimRequest,
+  ClaimResult,
+  DeliveryOutcome,
+  SharedSourceList,
+  SharedSourceRevision,
+  Store,
+} from './store.js';
 import { compareVendorNames, vendorName, vendorNameKey } from './vendor-name.js';
 
 /**
@@ -70,10 +84,46 @@ const SQL = {
     RETURNING channel_id`,
   delivery: `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE channel_id = @channelId AND period_key = @periodKey`,
   // Newest by first claim: a later retry of an older period does not make it the channel's latest digest.
+  // The prefix is a parameter, not text in the pattern, so that both databases read it alike.
   lastDelivery: `
-    SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE channel_id = @channelId
+    SELECT ${DELIVERY_COLUMNS} FROM deliveries
+    WHERE channel_id = @channelId AND substr(period_key, 1, @alertPrefixLength) <> @alertPrefix
     ORDER BY created_at DESC, period_key DESC
     LIMIT 1`,
+
+  addPersonalWatch: `
+    INSERT INTO personal_watches (user_id, name_key, name, added_at) VALUES (@userId, @nameKey, @name, @now)
+    ON CONFLICT (user_id, name_key) DO NOTHING
+    RETURNING name_key`,
+  removePersonalWatch:
+    'DELETE FROM personal_watches WHERE user_id = @userId AND name_key = @nameKey RETURNING name_key',
+  clearPersonalWatches: 'DELETE FROM personal_watches WHERE user_id = @userId RETURNING name_key',
+  personalWatches: 'SELECT user_id, name, added_at FROM personal_watches WHERE user_id = @userId',
+  allPersonalWatches: 'SELECT user_id, name, added_at FROM personal_watches',
+
+  publishSourceList: `
+    INSERT INTO source_lists (source, revision, sha256, collection, sync_status, published_by, published_at)
+    VALUES (@source, 1, @sha256, @collection, NULL, @publishedBy, @now)
+    ON CONFLICT (source) DO UPDATE SET
+      revision = source_lists.revision + 1,
+      sha256 = excluded.sha256,
+      collection = excluded.collection,
+      published_by = excluded.published_by,
+      published_at = excluded.published_at
+    RETURNING revision`,
+  publishSyncStatus: `
+    INSERT INTO source_lists (source, revision, sha256, collection, sync_status, published_by, published_at)
+    VALUES (@source, 1, NULL, NULL, @syncStatus, @publishedBy, @now)
+    ON CONFLICT (source) DO UPDATE SET
+      revision = source_lists.revision + 1,
+      sync_status = excluded.sync_status,
+      published_by = excluded.published_by,
+      published_at = excluded.published_at
+    RETURNING revision`,
+  sourceListRevisions: 'SELECT source, revision, sha256, sync_status, published_at FROM source_lists ORDER BY source',
+  sourceList: `
+    SELECT source, revision, sha256, collection, sync_status, published_by, published_at
+    FROM source_lists WHERE source = @source`,
 
   acquireLock: `
     INSERT INTO locks (key, owner, expires_at) VALUES (@key, @owner, @expiresAt)
@@ -157,8 +207,62 @@ export class SqlStore implements Store {
   }
 
   async lastDelivery(channelId: string): Promise<Delivery | undefined> {
-    const [row] = await this.db.query(SQL.lastDelivery, { channelId });
+    const params = { channelId, alertPrefix: ALERT_KEY_PREFIX, alertPrefixLength: ALERT_KEY_PREFIX.length };
+    const [row] = await this.db.query(SQL.lastDelivery, params);
     return row && toDelivery(row);
+  }
+
+  async addPersonalWatch(userId: string, name: string, now: number): Promise<boolean> {
+    const params = { userId, nameKey: vendorNameKey(name), name: vendorName(name), now: time('now', now) };
+    return (await this.db.query(SQL.addPersonalWatch, params)).length > 0;
+  }
+
+  async removePersonalWatch(userId: string, name: string): Promise<boolean> {
+    return (await this.db.query(SQL.removePersonalWatch, { userId, nameKey: vendorNameKey(name) })).length > 0;
+  }
+
+  async clearPersonalWatches(userId: string): Promise<number> {
+    return (await this.db.query(SQL.clearPersonalWatches, { userId })).length;
+  }
+
+  async personalWatches(userId: string): Promise<PersonalWatch[]> {
+    const watches = (await this.db.query(SQL.personalWatches, { userId })).map(toPersonalWatch);
+    return watches.sort((a, b) => compareVendorNames(a.name, b.name));
+  }
+
+  async allPersonalWatches(): Promise<PersonalWatch[]> {
+    const watches = (await this.db.query(SQL.allPersonalWatches, {})).map(toPersonalWatch);
+    return watches.sort((a, b) =>
+      a.userId === b.userId ? compareVendorNames(a.name, b.name) : a.userId < b.userId ? -1 : 1,
+    );
+  }
+
+  async publishSourceList(list: Parameters<Store['publishSourceList']>[0]): Promise<number> {
+    const { source, sha256, collection, publishedBy } = list;
+    const params = { source, sha256, collection, publishedBy, now: time('now', list.now) };
+    const [row] = await this.db.query(SQL.publishSourceList, params);
+    return integer(row ?? {}, 'revision');
+  }
+
+  async publishSyncStatus(status: Parameters<Store['publishSyncStatus']>[0]): Promise<number> {
+    const { source, syncStatus, publishedBy } = status;
+    const params = { source, syncStatus, publishedBy, now: time('now', status.now) };
+    const [row] = await this.db.query(SQL.publishSyncStatus, params);
+    return integer(row ?? {}, 'revision');
+  }
+
+  async sourceListRevisions(): Promise<SharedSourceRevision[]> {
+    return (await this.db.query(SQL.sourceListRevisions, {})).map(toSourceRevision);
+  }
+
+  async sourceList(source: string): Promise<SharedSourceList | undefined> {
+    const [row] = await this.db.query(SQL.sourceList, { source });
+    if (!row) return undefined;
+    return {
+      ...toSourceRevision(row),
+      collection: nullableText(row, 'collection'),
+      publishedBy: text(row, 'published_by'),
+    };
   }
 
   async acquireLock(key: string, owner: string, now: number, ttlMs: number): Promise<boolean> {
@@ -204,6 +308,20 @@ function toSubscription(row: Row): Subscription {
 
 function toWatchedVendor(row: Row): WatchedVendor {
   return { name: text(row, 'name'), addedBy: text(row, 'added_by'), addedAt: integer(row, 'added_at') };
+}
+
+function toPersonalWatch(row: Row): PersonalWatch {
+  return { userId: text(row, 'user_id'), name: text(row, 'name'), addedAt: integer(row, 'added_at') };
+}
+
+function toSourceRevision(row: Row): SharedSourceRevision {
+  return {
+    source: text(row, 'source'),
+    revision: integer(row, 'revision'),
+    sha256: nullableText(row, 'sha256'),
+    syncStatus: nullableText(row, 'sync_status'),
+    publishedAt: integer(row, 'published_at'),
+  };
 }
 
 const DELIVERY_STATES: readonly string[] = ['sending', 'sent', 'retry', 'failed'] satisfies DeliveryState[];

@@ -7,7 +7,7 @@
  * several instances agree on nothing but the database. The records themselves are the digest's
  * (src/digest/records.ts): the store keeps them, it does not define them.
  */
-import type { Delivery, Subscription, WatchedVendor } from '../digest/records.js';
+import type { Delivery, PersonalWatch, Subscription, WatchedVendor } from '../digest/records.js';
 
 export interface ClaimRequest {
   channelId: string;
@@ -31,6 +31,24 @@ export interface DeliveryOutcome {
   now: number;
 }
 
+/** What `publishSourceList` and `publishSyncStatus` keep of one official list; see `source_lists` in migrations.ts. */
+export interface SharedSourceRevision {
+  source: string;
+  /** Grows by one on every publish of the list or of its status. */
+  revision: number;
+  /** Of the collection's JSON (before compression); null while only a status was published. */
+  sha256: string | null;
+  /** The sync status's JSON, as published: small, so it comes with every poll. */
+  syncStatus: string | null;
+  publishedAt: number;
+}
+
+export interface SharedSourceList extends SharedSourceRevision {
+  /** The collection as published: gzip + base64 of its JSON (src/sources/shared-lists.ts). */
+  collection: string | null;
+  publishedBy: string;
+}
+
 export interface Store {
   /** `sqlite` or `postgres`, for logs and status. */
   readonly kind: 'sqlite' | 'postgres';
@@ -50,6 +68,31 @@ export interface Store {
   /** Sorted by name, case-insensitively. */
   watchlist(): Promise<WatchedVendor[]>;
 
+  /** One person's own watch. False when that person already watches the name (any case). */
+  addPersonalWatch(userId: string, name: string, now: number): Promise<boolean>;
+  /** False when that person did not watch it. Nobody's list but `userId`'s is touched. */
+  removePersonalWatch(userId: string, name: string): Promise<boolean>;
+  /** Removes all of one person's watches; how many there were. */
+  clearPersonalWatches(userId: string): Promise<number>;
+  /** One person's watches, sorted by name case-insensitively. */
+  personalWatches(userId: string): Promise<PersonalWatch[]>;
+  /** Everyone's, for matching new filings; sorted by person, then name. */
+  allPersonalWatches(): Promise<PersonalWatch[]>;
+
+  /** Replaces the shared copy of one list's collection; returns the new revision. */
+  publishSourceList(list: {
+    source: string;
+    sha256: string;
+    collection: string;
+    publishedBy: string;
+    now: number;
+  }): Promise<number>;
+  /** Replaces the shared sync status of one list (its collection stays); returns the new revision. */
+  publishSyncStatus(status: { source: string; syncStatus: string; publishedBy: string; now: number }): Promise<number>;
+  /** Every list's revision, without the (large) collections: what an instance polls. */
+  sourceListRevisions(): Promise<SharedSourceRevision[]>;
+  sourceList(source: string): Promise<SharedSourceList | undefined>;
+
   /**
    * Atomically takes the delivery of one channel's digest for one period: creates it as `sending`,
    * or takes back a `retry` row or a `sending` row whose lease has expired. Exactly one of several
@@ -60,7 +103,7 @@ export interface Store {
   /** `permanent` makes it `failed` (final), otherwise `retry`; releases the lease either way. */
   markFailed(outcome: DeliveryOutcome & { error: string; permanent: boolean }): Promise<boolean>;
   delivery(channelId: string, periodKey: string): Promise<Delivery | undefined>;
-  /** The newest delivery row for the channel, whatever its state. */
+  /** The newest digest delivery row for the channel, whatever its state (alerts are not digests). */
   lastDelivery(channelId: string): Promise<Delivery | undefined>;
 
   /**

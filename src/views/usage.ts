@@ -12,6 +12,11 @@ export const USAGE_EXAMPLES: readonly { example: string; meaning: string }[] = [
   { example: 'state:NJ year:2023 type:hacking data:ssn', meaning: 'filters, alone or with words' },
   { example: 'digest on', meaning: 'the weekly digest in this channel (also off, status, preview)' },
   { example: 'watch add <vendor>', meaning: "flag a vendor's breaches first in the digest (also remove, list)" },
+  {
+    example: 'watch me add <organisation>',
+    meaning: 'your insurer or hospital, privately: I DM you when it files a breach (also list, remove, clear)',
+  },
+  { example: 'sources', meaning: "each official list's records, last successful sync and last error" },
 ];
 
 export const SEARCH_TIPS: readonly string[] = [

@@ -67,4 +67,25 @@ describe('DigestCommands', () => {
     expect((await run('watch list', SOMEONE)).kind).toBe('watchlist');
     expect((await run('digest on', ADMIN)).kind).toBe('turned-on');
   });
+
+  it('runs `watch me` for the person who asked, admins set or not, and never on anyone else’s list', async () => {
+    const { run } = await commands([ADMIN]);
+    expect(await run('watch me add Blue Cross', SOMEONE)).toEqual({
+      kind: 'personal-watchlist',
+      limit: 25,
+      change: { name: 'Blue Cross', result: 'added' },
+      watches: [expect.objectContaining({ userId: SOMEONE, name: 'Blue Cross' })],
+    });
+    expect(await run('watch me', ADMIN)).toEqual({ kind: 'personal-watchlist', watches: [], limit: 25 });
+    expect(await run('watch me remove Blue Cross', ADMIN)).toMatchObject({ change: { result: 'not-watched' } });
+    expect(await run('watch me clear', ADMIN)).toMatchObject({ change: { result: 'cleared', count: 0 } });
+    expect(await store?.personalWatches(SOMEONE)).toHaveLength(1);
+    expect(await store?.watchlist()).toEqual([]);
+    expect(await run('watch me clear', SOMEONE)).toEqual({
+      kind: 'personal-watchlist',
+      watches: [],
+      limit: 25,
+      change: { result: 'cleared', count: 1 },
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ALERT_KEY_PREFIX } from '../../src/digest/records.js';
 import type { ClaimResult, Store } from '../../src/store/store.js';
 
 /**
@@ -236,6 +237,92 @@ export function describeStoreContract(name: string, freshDatabase: FreshDatabase
         expect(await store.lastDelivery('C1')).toMatchObject({ periodKey: WEEK, state: 'failed' });
         expect(await store.lastDelivery('C2')).toMatchObject({ periodKey: '2026-W49' });
         expect(await store.lastDelivery('C3')).toBeUndefined();
+      });
+
+      it("leaves alerts out of a channel's newest digest delivery", async () => {
+        await claim(store, 'instance-a', T, WEEK);
+        await claim(store, 'instance-a', T + 1_000, `${ALERT_KEY_PREFIX}new:healthec`);
+        expect(await store.lastDelivery('C1')).toMatchObject({ periodKey: WEEK });
+        expect(await store.delivery('C1', `${ALERT_KEY_PREFIX}new:healthec`)).toMatchObject({ state: 'sending' });
+      });
+    });
+
+    describe('personal watches', () => {
+      it("keeps each person's list apart: nobody else's list is listed, changed or cleared", async () => {
+        expect(await store.addPersonalWatch('U1', ' Aetna ', T)).toBe(true);
+        expect(await store.addPersonalWatch('U1', 'AETNA', T + 1)).toBe(false);
+        expect(await store.addPersonalWatch('U2', 'aetna', T + 2)).toBe(true);
+        expect(await store.addPersonalWatch('U1', 'Walgreens', T + 3)).toBe(true);
+        expect(await store.personalWatches('U1')).toEqual([
+          { userId: 'U1', name: 'Aetna', addedAt: T },
+          { userId: 'U1', name: 'Walgreens', addedAt: T + 3 },
+        ]);
+        expect(await store.removePersonalWatch('U2', 'walgreens')).toBe(false);
+        expect(await store.removePersonalWatch('U1', 'walgreens')).toBe(true);
+        expect(await store.clearPersonalWatches('U2')).toBe(1);
+        expect(await store.clearPersonalWatches('U2')).toBe(0);
+        expect(await store.personalWatches('U1')).toEqual([{ userId: 'U1', name: 'Aetna', addedAt: T }]);
+      });
+
+      it('lists everyone by person, then by name without regard to case', async () => {
+        await store.addPersonalWatch('U2', 'zeta', T);
+        await store.addPersonalWatch('U1', 'Beta', T);
+        await store.addPersonalWatch('U2', 'Alpha', T);
+        expect((await store.allPersonalWatches()).map((watch) => `${watch.userId} ${watch.name}`)).toEqual([
+          'U1 Beta',
+          'U2 Alpha',
+          'U2 zeta',
+        ]);
+      });
+
+      it('refuses an empty name', async () => {
+        await expect(store.addPersonalWatch('U1', '  ', T)).rejects.toThrow(/must not be empty/);
+      });
+    });
+
+    describe('shared source lists', () => {
+      it('counts every publish of a list or its status in one revision, keeping the other half', async () => {
+        expect(await store.sourceListRevisions()).toEqual([]);
+        expect(
+          await store.publishSyncStatus({ source: 'hibp', syncStatus: '{"a":1}', publishedBy: 'i1', now: T }),
+        ).toBe(1);
+        expect(await store.sourceList('hibp')).toEqual({
+          source: 'hibp',
+          revision: 1,
+          sha256: null,
+          collection: null,
+          syncStatus: '{"a":1}',
+          publishedBy: 'i1',
+          publishedAt: T,
+        });
+        const list = { source: 'hibp', sha256: 'ab'.repeat(32), collection: 'H4sI', publishedBy: 'i2', now: T + 5 };
+        expect(await store.publishSourceList(list)).toBe(2);
+        expect(await store.publishSourceList({ ...list, source: 'wa-ag' })).toBe(1);
+        expect(await store.sourceList('hibp')).toMatchObject({
+          revision: 2,
+          collection: 'H4sI',
+          syncStatus: '{"a":1}',
+        });
+        expect(await store.sourceListRevisions()).toEqual([
+          { source: 'hibp', revision: 2, sha256: 'ab'.repeat(32), syncStatus: '{"a":1}', publishedAt: T + 5 },
+          { source: 'wa-ag', revision: 1, sha256: 'ab'.repeat(32), syncStatus: null, publishedAt: T + 5 },
+        ]);
+        expect(await store.sourceList('hhs-ocr')).toBeUndefined();
+      });
+
+      it('gives concurrent publishes from several instances one revision each', async () => {
+        const others = [store, await open(), await open()];
+        const revisions = await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            (others[i % 3] as Store).publishSyncStatus({
+              source: 'hibp',
+              syncStatus: `{"n":${i}}`,
+              publishedBy: `i${i}`,
+              now: T + i,
+            }),
+          ),
+        );
+        expect([...revisions].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
       });
     });
 

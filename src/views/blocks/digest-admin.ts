@@ -1,6 +1,12 @@
 import type { KnownBlock } from '@slack/types';
-import type { DigestCommandOutcome, DigestStatus, WatchlistChange } from '../../digest/digest-command-outcome.js';
-import type { Delivery, WatchedVendor } from '../../digest/records.js';
+import type {
+  DigestCommandOutcome,
+  DigestStatus,
+  PersonalWatchChange,
+  WatchlistChange,
+} from '../../digest/digest-command-outcome.js';
+import type { UsageTopic } from '../../digest/parse-digest-command.js';
+import type { Delivery, PersonalWatch, WatchedVendor } from '../../digest/records.js';
 import type { SlackMessage } from './answer-message.js';
 import { channelProblemText } from './channel-problem.js';
 import { digestMessage } from './digest-message.js';
@@ -13,21 +19,31 @@ export function noticeMessage(mrkdwn: string): SlackMessage {
   return { text: truncate(mrkdwn, FALLBACK_TEXT_MAX), blocks: [section(mrkdwn)] };
 }
 
-export function digestUsageMessage(topic: 'digest' | 'watch', problem: string): SlackMessage {
-  const usage =
-    topic === 'digest'
-      ? [
-          '`/breach digest on` send the weekly breach digest to this channel',
-          '`/breach digest off` stop it here',
-          '`/breach digest status` schedule, next run and last delivery',
-          '`/breach digest preview` show this period’s digest to you only',
-        ]
-      : [
-          '`/breach watch add <vendor>` flag that vendor’s breaches first in the digest',
-          '`/breach watch remove <vendor>` stop flagging it',
-          '`/breach watch list` the vendors watched',
-        ];
-  return noticeMessage([escapeWithin(problem, 500), ...usage.map(escapeMrkdwn)].join('\n'));
+const USAGE: Record<UsageTopic, readonly string[]> = {
+  digest: [
+    '`/breach digest on` send the weekly breach digest to this channel',
+    '`/breach digest off` stop it here',
+    '`/breach digest status` schedule, next run and last delivery',
+    '`/breach digest preview` show this period’s digest to you only',
+  ],
+  watch: [
+    '`/breach watch add <vendor>` flag that vendor’s breaches first in the digest',
+    '`/breach watch remove <vendor>` stop flagging it',
+    '`/breach watch list` the vendors watched',
+    '`/breach watch me add <organisation>` your own list, not the company’s: `/breach watch me` says more',
+  ],
+  'watch-me': [
+    '`/breach watch me add <organisation>` your insurer, your hospital, your pharmacy: I DM you when a new filing at it appears',
+    '`/breach watch me remove <organisation>` stop watching it',
+    '`/breach watch me list` your list (also `/breach watch me`)',
+    '`/breach watch me clear` empty your list',
+    'Only you can see or change your list.',
+  ],
+  sources: ['`/breach sources` each official list’s records, last successful sync and last error'],
+};
+
+export function digestUsageMessage(topic: UsageTopic, problem: string): SlackMessage {
+  return noticeMessage([escapeWithin(problem, 500), ...USAGE[topic].map(escapeMrkdwn)].join('\n'));
 }
 
 export function refusedMessage(adminUserIds: readonly string[]): SlackMessage {
@@ -127,6 +143,52 @@ function watchlistLead(change: WatchlistChange): string {
   }
 }
 
+const PRIVATE_NOTE =
+  'Only you can see or change this list, and nobody is told who watches what. I’ll DM you when a new filing at one of them appears.';
+
+/** The asker's own list, after a line saying what changed; shown to them alone. */
+export function personalWatchlistMessage(
+  watches: readonly PersonalWatch[],
+  limit: number,
+  lead?: string,
+): SlackMessage {
+  const list =
+    watches.length === 0
+      ? escapeMrkdwn(
+          'Your watch list is empty. Add your insurer, your hospital or your pharmacy with `/breach watch me add <organisation>`.',
+        )
+      : linesWithin(
+          [
+            `*Your watch list* (${watches.length} of ${limit})`,
+            ...watches.map((watch) => `• ${escapeMrkdwn(watch.name)}`),
+          ],
+          SECTION_TEXT_MAX - (lead ? lead.length + 1 : 0),
+          (left) => `…and ${left} more`,
+        );
+  const text = lead ? `${lead}\n${list}` : list;
+  return { text: truncate(text, FALLBACK_TEXT_MAX), blocks: [section(text), context([PRIVATE_NOTE])] };
+}
+
+function personalWatchLead(change: PersonalWatchChange, limit: number): string {
+  if (change.result === 'cleared') {
+    if (change.count === 0) return 'Your watch list was already empty.';
+    return `Cleared your watch list (${change.count === 1 ? '1 name' : `${change.count} names`}).`;
+  }
+  const name = bold(change.name);
+  switch (change.result) {
+    case 'added':
+      return `Added ${name} to your watch list.`;
+    case 'already-watched':
+      return `${name} is already on your watch list.`;
+    case 'list-full':
+      return `Your watch list is full (${limit} names), so ${name} was not added. ${escapeMrkdwn('Remove one first with `/breach watch me remove <organisation>`.')}`;
+    case 'removed':
+      return `Removed ${name} from your watch list.`;
+    case 'not-watched':
+      return `${name} was not on your watch list.`;
+  }
+}
+
 /** The digest a channel would get now, shown to one person, marked as a preview. */
 export function digestPreviewMessage(digest: Parameters<typeof digestMessage>[0]): SlackMessage {
   const message = digestMessage(digest);
@@ -146,11 +208,11 @@ function nextRunText(nextRun: Date | undefined, timeZone: string): string {
   return nextRun ? formatInstant(nextRun, timeZone) : 'at the next scheduled run';
 }
 
-/** The ephemeral reply to `/breach digest …` or `/breach watch …`. */
+/** The ephemeral reply to `/breach digest …`, `/breach watch …` or `/breach watch me …`. */
 export function digestCommandReply(outcome: DigestCommandOutcome): SlackMessage {
   switch (outcome.kind) {
     case 'unavailable':
-      return noticeMessage('The digest and the watchlist are not set up in this breachbot (it has no store).');
+      return noticeMessage('The digest and the watch lists are not set up in this breachbot (it has no store).');
     case 'usage':
       return digestUsageMessage(outcome.topic, outcome.problem);
     case 'refused':
@@ -173,5 +235,11 @@ export function digestCommandReply(outcome: DigestCommandOutcome): SlackMessage 
       return digestPreviewMessage(outcome.digest);
     case 'watchlist':
       return watchlistMessage(outcome.watchlist, outcome.change && watchlistLead(outcome.change));
+    case 'personal-watchlist':
+      return personalWatchlistMessage(
+        outcome.watches,
+        outcome.limit,
+        outcome.change && personalWatchLead(outcome.change, outcome.limit),
+      );
   }
 }

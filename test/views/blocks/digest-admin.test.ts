@@ -7,10 +7,15 @@ import {
   digestTurnedOnAnnouncement,
   digestUsageMessage,
   formatInstant,
+  personalWatchlistMessage,
   refusedMessage,
   watchlistMessage,
 } from '../../../src/views/blocks/digest-admin.js';
-import { EVIL, expectNoLiveMarkup, expectWithinLimits } from './fixtures.js';
+import { EVIL, EVIL_ESCAPED, expectNoLiveMarkup, expectWithinLimits } from './fixtures.js';
+
+function mine(name: string) {
+  return { userId: 'U0ALICE001', name, addedAt: 0 };
+}
 
 function delivery(overrides: Partial<Delivery>): Delivery {
   return {
@@ -134,6 +139,12 @@ describe('digestCommandReply', () => {
     { kind: 'was-off', channelId: 'C0SECURITY1' },
     { kind: 'watchlist', watchlist: [], change: { vendor: EVIL, result: 'added' } },
     { kind: 'watchlist', watchlist: [{ name: EVIL, addedBy: 'U1', addedAt: 0 }] },
+    { kind: 'usage', topic: 'watch-me', problem: EVIL },
+    { kind: 'usage', topic: 'sources', problem: EVIL },
+    { kind: 'personal-watchlist', watches: [], limit: 25 },
+    { kind: 'personal-watchlist', watches: [mine(EVIL)], limit: 25, change: { name: EVIL, result: 'added' } },
+    { kind: 'personal-watchlist', watches: [], limit: 25, change: { name: EVIL, result: 'list-full' } },
+    { kind: 'personal-watchlist', watches: [], limit: 25, change: { result: 'cleared', count: 3 } },
   ];
 
   it('words every outcome within the limits, with no live markup from what people typed', () => {
@@ -163,5 +174,58 @@ describe('digestCommandReply', () => {
     expect(digestTurnedOnAnnouncement('U0TRAINER1', monday, 'UTC')).toBe(
       '<@U0TRAINER1> turned on the weekly breach digest in this channel. The first one arrives Mon, 14 Dec 2026, 09:00 UTC.',
     );
+  });
+});
+
+describe('personalWatchlistMessage and its replies', () => {
+  const reply = (outcome: DigestCommandOutcome) => digestCommandReply(outcome);
+
+  it('says what changed, shows the whole list, and says it is private and DMs come', () => {
+    const message = reply({
+      kind: 'personal-watchlist',
+      watches: [mine('Blue Cross'), mine(EVIL)],
+      limit: 25,
+      change: { name: 'Blue Cross', result: 'added' },
+    });
+    expectWithinLimits(message);
+    expectNoLiveMarkup(message);
+    expect(message.text).toBe(
+      `Added *Blue Cross* to your watch list.\n*Your watch list* (2 of 25)\n• Blue Cross\n• ${EVIL_ESCAPED}`,
+    );
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain('Only you can see or change this list');
+    expect(text).toContain('DM you when a new filing at one of them appears');
+    expect(text).not.toContain('U0ALICE001');
+  });
+
+  it('words every change', () => {
+    const lead = (change: Extract<DigestCommandOutcome, { kind: 'personal-watchlist' }>['change']) =>
+      reply({ kind: 'personal-watchlist', watches: [], limit: 25, ...(change && { change }) }).text.split('\n')[0];
+    expect(lead({ name: 'Mercy', result: 'already-watched' })).toBe('*Mercy* is already on your watch list.');
+    expect(lead({ name: 'Mercy', result: 'removed' })).toBe('Removed *Mercy* from your watch list.');
+    expect(lead({ name: 'Mercy', result: 'not-watched' })).toBe('*Mercy* was not on your watch list.');
+    expect(lead({ name: 'Mercy', result: 'list-full' })).toBe(
+      'Your watch list is full (25 names), so *Mercy* was not added. Remove one first with `/breach watch me remove &lt;organisation&gt;`.',
+    );
+    expect(lead({ result: 'cleared', count: 1 })).toBe('Cleared your watch list (1 name).');
+    expect(lead({ result: 'cleared', count: 0 })).toBe('Your watch list was already empty.');
+    expect(lead(undefined)).toContain('Your watch list is empty. Add your insurer');
+  });
+
+  it('stays within limits with a list far past any limit', () => {
+    const watches = Array.from({ length: 500 }, (_, i) => mine(`${EVIL} ${i} ${'x'.repeat(90)}`));
+    const message = personalWatchlistMessage(watches, 25, 'lead');
+    expectWithinLimits(message);
+    expectNoLiveMarkup(message);
+    expect(message.text).toMatch(/…and \d+ more/);
+  });
+
+  it('gives the `watch me` and `sources` usage', () => {
+    const watchMe = JSON.stringify(digestUsageMessage('watch-me', 'Say what to do.').blocks);
+    expect(watchMe).toContain('`/breach watch me add &lt;organisation&gt;`');
+    expect(watchMe).toContain('`/breach watch me clear`');
+    expect(watchMe).toContain('Only you can see or change your list.');
+    expect(JSON.stringify(digestUsageMessage('watch', 'x').blocks)).toContain('/breach watch me add');
+    expect(digestUsageMessage('sources', 'x').text).toContain('`/breach sources`');
   });
 });

@@ -1,19 +1,20 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
-import { parseDigestCommand } from '../../../digest/parse-digest-command.js';
+import { parseBreachSubcommand } from '../../../digest/parse-digest-command.js';
 import { answerMessage } from '../../../views/blocks/answer-message.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { decodeSlackText } from '../../slack-text.js';
 import { runDigestSubcommand } from './digest-subcommand.js';
+import { runSourcesSubcommand } from './sources-subcommand.js';
 
 const commandSchema = z.object({ text: z.string(), user_id: z.string().min(1), channel_id: z.string().min(1) });
 
 /**
  * `/breach <anything>`: a search is computed in milliseconds, so its answer goes back in the ack
  * itself, ephemeral, well inside Slack's 3 seconds. `digest …` and `watch …` touch the store and
- * may post, so they ack at once and answer through `respond`.
+ * may post, and `sources` may read every stored list, so they ack at once and answer through `respond`.
  */
-export function breachCommandCallback({ service, digest }: ListenerDeps) {
+export function breachCommandCallback({ service, digest, sources }: ListenerDeps) {
   return async ({ command, ack, respond, client, logger }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
     const parsed = commandSchema.safeParse(command);
     if (!parsed.success) {
@@ -23,10 +24,14 @@ export function breachCommandCallback({ service, digest }: ListenerDeps) {
     }
     const { user_id: userId, channel_id: channelId } = parsed.data;
     const text = decodeSlackText(parsed.data.text);
-    const digestCommand = parseDigestCommand(text);
-    if (digestCommand) {
+    const subcommand = parseBreachSubcommand(text);
+    if (subcommand) {
       await ack();
-      await runDigestSubcommand(digest, digestCommand, { channelId, userId, respond, client, logger });
+      if (subcommand.kind === 'sources' || (subcommand.kind === 'usage' && subcommand.topic === 'sources')) {
+        await runSourcesSubcommand(sources, subcommand, { respond, logger });
+      } else {
+        await runDigestSubcommand(digest, subcommand, { channelId, userId, respond, client, logger });
+      }
       return;
     }
     const message = answerMessage(service.answer(text));
