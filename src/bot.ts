@@ -3,15 +3,22 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { AnswerContext } from './answer/answer-query.js';
-import { createBreachService } from './answer/breach-service.js';
+import { createLiveBreachService } from './answer/breach-service.js';
 import { loadAnswerContext } from './answer/load-answer-context.js';
 import type { SlackConfig } from './config/app-config.js';
+import { ChannelPacer } from './delivery/channel-pacer.js';
+import { DELIVERY_LEASE_MS } from './delivery/digest-runner.js';
 import { DigestScheduler } from './delivery/digest-scheduler.js';
 import { openDigest } from './delivery/open-digest.js';
+import { DATA_POLL_MS, LiveData, type RefreshResult } from './live/live-data.js';
+import { SyncScheduler } from './live/sync-scheduler.js';
 import { createDigestServices } from './services/digest-commands.js';
+import { SourceStatus } from './services/source-status.js';
 import { appLogger, createApp, webClientOptions } from './slack/app.js';
 import { checkSlackConnection } from './slack/check-connection.js';
 import { slackDigestPoster } from './slack/digest-poster.js';
+import { SharedLists } from './sources/shared-lists.js';
+import type { SyncOutcome } from './sources/sync-outcome.js';
 
 export interface BotOptions {
   /** What relative paths in the settings (a SQLite file) are resolved against. */
@@ -21,6 +28,8 @@ export interface BotOptions {
   host?: string;
   /** Data already loaded and indexed; by default it is read from the config's data folder. */
   answerContext?: AnswerContext;
+  /** How often to look for lists changed by another instance or `breachbot import` (default 30 s). */
+  dataPollMs?: number;
 }
 
 export interface RunningBot {
@@ -29,6 +38,10 @@ export interface RunningBot {
   /** The HTTP receiver's port (the real one when the config asked for 0); undefined in Socket Mode. */
   port: number | undefined;
   storeKind: 'sqlite' | 'postgres';
+  /** Syncs every configured list now, as SYNC_CRON would; undefined when sync is off. */
+  syncNow(): Promise<SyncOutcome[]> | undefined;
+  /** Exchanges lists with the other instances now, as the poll would, and reloads what changed. */
+  refreshNow(): Promise<RefreshResult>;
   /** Stops the schedulers, the Slack app and the store, in that order. */
   close(): Promise<void>;
 }
@@ -41,16 +54,54 @@ export async function startBot(config: SlackConfig, options: BotOptions): Promis
   const logger = options.logger ?? appLogger(config.logLevel);
   const client = new WebClient(config.botToken, { ...webClientOptions(config), logger });
   const identity = await checkSlackConnection(client);
-  const { dataset, index } = options.answerContext ?? (await loadAnswerContext(config.dataDir));
+  const context = options.answerContext ?? (await loadAnswerContext(config.dataDir));
+  const service = createLiveBreachService(context);
+  const poster = slackDigestPoster(client);
   const digest = await openDigest({
     config: config.digest,
     cwd: options.cwd,
-    dataset,
+    dataset: context.dataset,
     logger,
-    poster: slackDigestPoster(client),
+    poster,
   });
-  const app = createApp(config, createBreachService(dataset, index), {
+  const { store, clock, instanceId } = digest;
+  const sources = new SourceStatus({
+    dataDir: config.dataDir,
+    config: config.sync.sources,
+    syncEnabled: config.sync.cron !== undefined,
+    adminUserIds: config.digest.adminUserIds,
+    clock,
+  });
+  const shared = new SharedLists({ store, dataDir: config.dataDir, instanceId, clock });
+  await shared.markLoaded();
+  const live = new LiveData({
+    dataDir: config.dataDir,
+    service,
+    runner: digest.runner,
+    shared,
+    clock,
+    logger,
+    timeZone: config.digest.timeZone,
+    recentDays: config.digest.recentDays,
+    delivery: { store, poster, clock, pacer: new ChannelPacer(clock), instanceId, leaseMs: DELIVERY_LEASE_MS, logger },
+    onChange: () => sources.invalidate(),
+  });
+  const syncCron = config.sync.cron;
+  const sync =
+    syncCron === undefined
+      ? undefined
+      : new SyncScheduler({
+          config: { ...config.sync, cron: syncCron },
+          dataDir: config.dataDir,
+          store,
+          clock,
+          instanceId,
+          logger,
+          live,
+        });
+  const app = createApp(config, service, {
     digest: createDigestServices(digest),
+    sources,
     logger,
     identity,
   });
@@ -67,14 +118,24 @@ export async function startBot(config: SlackConfig, options: BotOptions): Promis
     await digest.close();
     throw error;
   }
-  // The catch-up of a digest missed while the bot was down runs in the background: answering
-  // questions must not wait for it.
+  // The catch-ups (a digest or a sync missed while the bot was down, alerts not yet sent) run in the
+  // background: answering questions must not wait for them. The sync starts after the first exchange
+  // of lists, so that it judges what is due by what the other instances already did.
   void scheduler.start();
+  const background = live
+    .start(options.dataPollMs ?? DATA_POLL_MS)
+    .then(() => sync?.start())
+    .catch((error: unknown) => logger.error('data: start-up refresh failed', { error: (error as Error).message }));
   return {
-    incidents: index.size,
+    incidents: context.index.size,
     port,
     storeKind: digest.store.kind,
+    syncNow: () => sync?.run('now'),
+    refreshNow: () => live.refresh('poll'),
     async close() {
+      await sync?.stop();
+      await background;
+      await live.stop();
       await scheduler.stop();
       await app.stop().catch((error: unknown) => logger.warn('stopping the Slack app', (error as Error).message));
       await digest.close();

@@ -2,7 +2,7 @@ import type { Dataset } from '../dataset/load-dataset.js';
 import type { Incident } from '../incidents/model.js';
 import { buildSearchIndex } from '../search/search-index.js';
 import type { SearchHit, SearchIndex } from '../search/types.js';
-import { answerQuery } from './answer-query.js';
+import { type AnswerContext, answerQuery } from './answer-query.js';
 import { LruCache } from './lru-cache.js';
 import { stepsForIncident } from './protective-steps.js';
 import type { Answer, ProtectiveSteps } from './types.js';
@@ -23,8 +23,9 @@ export interface BreachService {
 }
 
 /**
- * Answers kept for repeated questions. The data does not change while the bot runs and answers are
- * pure, so a cached answer is exactly the one a new search would give; when a breach is in the news,
+ * Answers kept for repeated questions. Answers are pure and a service's data never changes (a newer
+ * list replaces the whole service, see createLiveBreachService), so a cached answer is exactly the
+ * one a new search would give; when a breach is in the news,
  * most questions are the same few names, and `stats` totals every record.
  */
 export const ANSWER_CACHE_SIZE = 1_000;
@@ -61,5 +62,33 @@ export function createBreachService(
     },
     stepsFor,
     search: (text, limit) => index.search(text, { limit }).hits,
+  };
+}
+
+/** A BreachService whose data can be replaced while the bot runs: a sync brought a newer list. */
+export interface LiveBreachService extends BreachService {
+  /** From now on, every question is answered from `context`; answers cached from the old data go. */
+  replace(context: AnswerContext): void;
+}
+
+export function createLiveBreachService(context: AnswerContext): LiveBreachService {
+  let current = createBreachService(context.dataset, context.index);
+  // Each call reads `current` once, so an answer being built when the data is replaced is built
+  // from one dataset, never half of each.
+  return {
+    get dataset() {
+      return current.dataset;
+    },
+    get index() {
+      return current.index;
+    },
+    answer: (text) => current.answer(text),
+    incident: (id) => current.incident(id),
+    incidentAnswer: (id) => current.incidentAnswer(id),
+    stepsFor: (incident) => current.stepsFor(incident),
+    search: (text, limit) => current.search(text, limit),
+    replace(next) {
+      current = createBreachService(next.dataset, next.index);
+    },
   };
 }

@@ -22,12 +22,18 @@ export class PostError extends Error {
   }
 }
 
+/**
+ * What a delivery is recorded under, exactly once per channel: a digest's period, or an alert's key
+ * (src/digest/alert-candidates.ts).
+ */
+export type DeliveryKey = Pick<DigestPeriod, 'key'>;
+
 /** The Slack side of a delivery; src/slack/digest-poster.ts implements it on the Web API. */
 export interface DigestPoster {
-  /** Posts the digest, tagged with the period so that it can be found again; Slack's message ts. */
-  post(channelId: string, message: SlackMessage, period: DigestPeriod): Promise<string>;
-  /** The ts of a digest for this period posted in the channel since `since`, if Slack has one. */
-  findPosted(channelId: string, period: DigestPeriod, since: number): Promise<string | undefined>;
+  /** Posts the message, tagged with its key so that it can be found again; Slack's message ts. */
+  post(channelId: string, message: SlackMessage, period: DeliveryKey): Promise<string>;
+  /** The ts of a message with this key posted in the channel since `since`, if Slack has one. */
+  findPosted(channelId: string, period: DeliveryKey, since: number): Promise<string | undefined>;
 }
 
 export interface DeliveryDeps {
@@ -48,11 +54,13 @@ export interface DeliveryLogger {
 }
 
 export interface DeliveryRequest {
-  period: DigestPeriod;
+  period: DeliveryKey;
   message: SlackMessage;
   channelIds: readonly string[];
   /** No digest for this period can predate this instant: where a recovering delivery looks for its post. */
   postedNoEarlierThan: number;
+  /** What the logs call it (default `digest`). */
+  label?: string;
 }
 
 export type ChannelOutcome =
@@ -101,6 +109,7 @@ async function deliverToChannel(
 ): Promise<ChannelOutcome> {
   const { store, poster, clock, instanceId, logger } = deps;
   const periodKey = request.period.key;
+  const label = request.label ?? 'digest';
   const claim = await store.claimDelivery({
     channelId,
     periodKey,
@@ -114,8 +123,8 @@ async function deliverToChannel(
     const failure = describeFailure(error, unconfirmed);
     await store.markFailed({ ...finish, now: clock.now(), ...failure });
     const context = { channel: channelId, period: periodKey, error: failure.error };
-    if (failure.permanent) logger.warn('digest: channel skipped for this period', context);
-    else logger.error('digest: delivery failed, will retry', context);
+    if (failure.permanent) logger.warn(`${label}: channel skipped for this period`, context);
+    else logger.error(`${label}: delivery failed, will retry`, context);
     return { channelId, outcome: 'failed', ...failure };
   };
 
@@ -130,7 +139,7 @@ async function deliverToChannel(
     }
     if (found) {
       await recordSent(deps, { ...finish, now: clock.now(), messageTs: found });
-      logger.info('digest: found the post of an interrupted delivery', { channel: channelId, period: periodKey });
+      logger.info(`${label}: found the post of an interrupted delivery`, { channel: channelId, period: periodKey });
       return { channelId, outcome: 'recovered', messageTs: found };
     }
   }
@@ -151,7 +160,7 @@ async function recordSent(deps: DeliveryDeps, outcome: Parameters<Store['markSen
   if (!(await deps.store.markSent(outcome))) {
     // Our lease ran out mid-post and another instance took the delivery over; it will find this post
     // through Slack before posting, so nothing is sent twice. Loud, because the lease is too short.
-    deps.logger.error('digest: the delivery lease ran out before the post was recorded', {
+    deps.logger.error('delivery: the lease ran out before the post was recorded', {
       channel: outcome.channelId,
       period: outcome.periodKey,
     });

@@ -44,9 +44,16 @@ export type DeliveryAudience =
 /** Composes the digest of a period and delivers it: shared by the scheduler, the CLI and `/breach digest`. */
 export class DigestRunner {
   private readonly pacer: ChannelPacer;
+  private data: { incidents: readonly Incident[]; guidance: Guidance };
 
   constructor(private readonly deps: DigestRunnerDeps) {
     this.pacer = new ChannelPacer(deps.clock);
+    this.data = { incidents: deps.incidents, guidance: deps.guidance };
+  }
+
+  /** Digests composed from now on use this data: a sync brought a newer list. */
+  replaceData(data: { incidents: readonly Incident[]; guidance: Guidance }): void {
+    this.data = data;
   }
 
   get schedule(): DigestSchedule {
@@ -65,11 +72,11 @@ export class DigestRunner {
     const period = schedule.periodFor(fire);
     const watchlist = (await store.watchlist()).map((vendor) => vendor.name);
     return composeDigest({
-      incidents: this.deps.incidents,
+      incidents: this.data.incidents,
       period,
       previous: schedule.previousPeriods(period, TREND_PERIODS),
       watchlist,
-      guidance: this.deps.guidance,
+      guidance: this.data.guidance,
       ...(this.deps.recentDays !== undefined && { recentDays: this.deps.recentDays }),
     });
   }

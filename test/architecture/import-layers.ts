@@ -19,6 +19,7 @@ export const LAYERS = [
   'views',
   'delivery',
   'services',
+  'live',
   'slack',
   '(root)',
   'playground',
