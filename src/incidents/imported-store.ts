@@ -78,7 +78,7 @@ export async function readSourceCollection(dataDir: string, source: ImportSource
   for (const record of imported.value.exports) {
     if (!exports.some((known) => known.from === record.from && known.asOf === record.asOf)) exports.push(record);
   }
-  const incidents = reviseImported(shipped.value.incidents, imported.value.incidents).incidents;
+  const incidents = reviseImported(shipped.value.incidents, imported.value.incidents, { stored: true }).incidents;
   return { value: { source, exports, incidents }, problems };
 }
 

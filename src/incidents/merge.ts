@@ -23,6 +23,13 @@ export interface RevisionOptions {
    * undefined to add them without one: run-import decides (see `firstSeenForAdded` there).
    */
   firstSeen?: string;
+  /**
+   * The incoming records are stored ones (an imported collection read over the shipped list), not
+   * a new export: each keeps the `firstSeen` and `countRevised` its own import gave it. Without
+   * this, reading the shipped list and the imports together would strip those marks, and with them
+   * every alert and every "newly disclosed" of what was imported since the list was shipped.
+   */
+  stored?: boolean;
 }
 
 /**
@@ -49,31 +56,34 @@ export function reviseImported(
   const incomingIds = new Set(incoming.map((record) => record.id));
   const unlisted = groupByFiling(existing.filter((incident) => !incomingIds.has(incident.id)));
   const result = { added: 0, revised: 0, renamed: 0, unchanged: 0, stale: 0 };
+  const revise = (record: Incident, before: Incident) =>
+    options.stored
+      ? withStoredMarks(record, before)
+      : withCountRevision(withFirstSeen(record, firstSeenOf(before)), before, options.revisedOn);
   for (const record of incoming) {
     const current = byId.get(record.id);
     if (current) {
       if (record.updated < current.updated) result.stale++;
-      else if (sameContent(current, record)) result.unchanged++;
-      else {
+      else if (sameContent(current, record)) {
+        result.unchanged++;
+        if (options.stored) byId.set(record.id, withStoredMarks(record, current));
+      } else {
         result.revised++;
-        byId.set(record.id, withCountRevision(withFirstSeen(record, firstSeenOf(current)), current, options.revisedOn));
+        byId.set(record.id, revise(record, current));
       }
       continue;
     }
     const renamedFrom = takeRenamed(record, unlisted);
     if (!renamedFrom) {
       result.added++;
-      byId.set(record.id, withFirstSeen(record, options.firstSeen));
+      byId.set(record.id, options.stored ? record : withFirstSeen(record, options.firstSeen));
     } else if (record.updated < renamedFrom.updated) {
       result.stale++;
     } else {
       result.revised++;
       result.renamed++;
       byId.delete(renamedFrom.id);
-      byId.set(
-        record.id,
-        withCountRevision(withFirstSeen(record, firstSeenOf(renamedFrom)), renamedFrom, options.revisedOn),
-      );
+      byId.set(record.id, revise(record, renamedFrom));
     }
   }
   return { incidents: [...byId.values()], ...result };
@@ -93,6 +103,14 @@ function withCountRevision(record: Incident, before: Incident, revisedOn: string
   if (changed && revisedOn)
     return { ...rest, countRevised: { from: before.individualsAffected as number, on: revisedOn } };
   return before.countRevised ? { ...rest, countRevised: before.countRevised } : rest;
+}
+
+/** A stored record over the one it replaces: its own marks first, the older record's where it has none. */
+function withStoredMarks(record: Incident, before: Incident): Incident {
+  if (record.origin === 'curated' || before.origin === 'curated') return record;
+  const firstSeen = record.firstSeen ?? firstSeenOf(before);
+  const countRevised = record.countRevised ?? before.countRevised;
+  return { ...record, ...(firstSeen && { firstSeen }), ...(countRevised && { countRevised }) };
 }
 
 function firstSeenOf(incident: Incident): string | undefined {

@@ -121,6 +121,11 @@ export class SharedLists {
       (sharedSha === undefined ||
         (localChanged && sharedChanged ? local.mtimeMs > (row?.publishedAt ?? 0) : localChanged));
     const current = publish ? await localText() : undefined;
+    if (current !== undefined && kind === 'collection' && !isCollectionOf(current, source)) {
+      // A file broken here (by hand, say) stays here: the other instances keep their good copy.
+      remember({ stamp: local.stamp, localSha });
+      throw new Error(`${file} is not a readable ${source} list, so it was not shared with the other instances`);
+    }
     if (current !== undefined && localSha !== undefined && shaOf(current) === localSha) {
       await this.publish(source, kind, current, localSha);
       remember({ stamp: local.stamp, localSha, sharedSha: localSha });

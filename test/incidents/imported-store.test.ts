@@ -65,6 +65,44 @@ describe('readSourceCollection', () => {
     expect(value.exports.map((e) => e.from)).toEqual(['https://portal', 'local.csv']);
   });
 
+  it('keeps the marks each import gave its records: first seen, and a revised count', async () => {
+    await ship({
+      source: 'hhs-ocr',
+      exports: [exportOf('https://portal', '2026-07-01')],
+      incidents: [record('Revised Later', '2026-07-01', 100), record('Unchanged', '2026-07-01', 7)],
+    });
+    const unchanged = { ...record('Unchanged', '2026-07-01', 7), firstSeen: '2026-07-03' };
+    await writeImportedCollection(dataDir, {
+      source: 'hhs-ocr',
+      exports: [exportOf('local.csv', '2026-09-01')],
+      incidents: [
+        { ...record('Revised Later', '2026-09-01', 200), countRevised: { from: 100, on: '2026-09-02' } },
+        { ...record('Only Local', '2026-09-01', 5), firstSeen: '2026-09-02' },
+        unchanged,
+      ],
+    });
+    const { value } = await readSourceCollection(dataDir, 'hhs-ocr');
+    const byName = new Map(value.incidents.map((incident) => [incident.organization, incident]));
+    expect(byName.get('Revised Later')).toMatchObject({ countRevised: { from: 100, on: '2026-09-02' } });
+    expect(byName.get('Only Local')).toMatchObject({ firstSeen: '2026-09-02' });
+    expect(byName.get('Unchanged')).toMatchObject({ firstSeen: '2026-07-03' });
+  });
+
+  it('checks a shipped record of the wrong shape by the full schema even when trusting the shipped lists', async () => {
+    const good = record('Good', '2026-07-01', 1);
+    const { breachTypes: _missing, ...bad } = record('Bad', '2026-07-01', 2);
+    await ship({
+      source: 'hhs-ocr',
+      exports: [exportOf('https://x', '2026-07-01')],
+      incidents: [good, bad as unknown as typeof good, { ...good, id: 'other', origin: 'hibp' }],
+    });
+    const checked = await readSourceCollection(dataDir, 'hhs-ocr');
+    const trusted = await readSourceCollection(dataDir, 'hhs-ocr', { trustShipped: true });
+    expect(trusted).toEqual(checked);
+    expect(trusted.value.incidents.map((i) => i.organization)).toEqual(['Good', 'Good']);
+    expect(trusted.problems.map((problem) => problem.field)).toEqual(['breachTypes']);
+  });
+
   it('names a shipped file that is not gzip', async () => {
     await mkdir(path.join(dataDir, 'shipped'));
     await writeFile(shippedFilePath(dataDir, 'hhs-ocr'), 'not gzip at all');

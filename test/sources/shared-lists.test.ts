@@ -121,4 +121,18 @@ describe('SharedLists', () => {
     expect(await readList(b.dataDir)).toBe(collection('good'));
     expect((await b.shared.exchange()).errors).toEqual([]);
   });
+
+  it('never shares a list broken here: the other instances keep their copy', async () => {
+    const a = await instance('a');
+    const b = await instance('b');
+    await writeList(a.dataDir, collection('good'));
+    await a.shared.exchange();
+    await b.shared.exchange();
+    await writeList(a.dataDir, '{"source": "hibp", "exports": [');
+    const broken = await a.shared.exchange();
+    expect(broken.published).toEqual([]);
+    expect(broken.errors).toEqual([expect.stringContaining('not a readable hibp list')]);
+    expect((await b.shared.exchange()).pulled).toEqual([]);
+    expect(await readList(b.dataDir)).toBe(collection('good'));
+  });
 });
