@@ -3,10 +3,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHhsCsv } from '../../src/incidents/import/hhs-csv.js';
 import { parseHibpJson } from '../../src/incidents/import/hibp-json.js';
+import { ENTITY_TYPE_LABELS, LOCATION_LABELS } from '../../src/incidents/labels.js';
 import { loadCuratedIncidents } from '../../src/incidents/load-curated.js';
 import { daysBetween } from '../../src/incidents/merge.js';
 import { mergeFilings } from '../../src/incidents/merge-filings.js';
-import type { Incident } from '../../src/incidents/model.js';
+import { type Incident, LOCATIONS } from '../../src/incidents/model.js';
 import { organizationKey } from '../../src/incidents/organization-name.js';
 import { buildSearchIndex } from '../../src/search/search-index.js';
 import type { SearchIndex } from '../../src/search/types.js';
@@ -14,6 +15,12 @@ import { HHS_MERGED_CSV, REPO_DATA_DIR, SHARED_DATA_DIR } from '../support/paths
 
 /** A filing this far from the card's disclosure is another incident of the same organisation. */
 const SAME_INCIDENT_DAYS = 400;
+
+/**
+ * The locations HHS OCR's "Location of Breached Information" can say (the first eight of the model's
+ * list). A card may add the finer ones HHS has no word for (cloud, website, database).
+ */
+const HHS_LOCATIONS = new Set<string>(LOCATIONS.slice(0, 8));
 
 let cards: Incident[];
 let hhs: Incident[];
@@ -61,9 +68,63 @@ describe('the curated cards', () => {
     expect(unexplained).toEqual([]);
   });
 
+  it('agree with the HHS OCR record on entity type and location, or say in the timeline what HHS lists', () => {
+    // The schema's officialRecordNotes has no entry for these two fields, so a card that differs
+    // says so where readers see it: a timeline entry naming HHS and what HHS lists.
+    const unexplained: string[] = [];
+    for (const card of cards) {
+      const record = officialRecordOf(card);
+      if (!record) continue;
+      const hhsEntries = card.timeline
+        .map((entry) => entry.event.toLowerCase())
+        .filter((event) => event.includes('hhs'));
+      const saysWhatHhsLists = (words: string) => hhsEntries.some((event) => event.includes(words));
+      if (record.entityType && card.entityType !== record.entityType) {
+        const words = hhsWords(ENTITY_TYPE_LABELS[record.entityType]);
+        if (!saysWhatHhsLists(words)) {
+          unexplained.push(
+            `${card.id}: entityType is ${card.entityType}, HHS OCR says ${record.entityType} (${record.organization})`,
+          );
+        }
+      }
+      const cardLocations = card.locations.filter((location) => HHS_LOCATIONS.has(location)).sort();
+      const hhsLocations = [...record.locations].sort();
+      if (cardLocations.join() !== hhsLocations.join()) {
+        const missing = hhsLocations.filter((location) => !saysWhatHhsLists(hhsWords(LOCATION_LABELS[location])));
+        if (missing.length > 0 || hhsLocations.length === 0) {
+          unexplained.push(
+            `${card.id}: locations are ${card.locations.join(', ')}, HHS OCR says ${hhsLocations.join(', ')} (${record.organization})`,
+          );
+        }
+      }
+    }
+    expect(unexplained).toEqual([]);
+  });
+
   it('include the two the product was first asked about, matched to their HHS rows', () => {
     expect(officialRecordOf(card('healthec-2023'))?.individualsAffected).toBe(4786241);
     expect(officialRecordOf(card('arx-patient-solutions-2022'))?.disclosed).toBe('2023-06-30');
+  });
+
+  it("name HealthEC's affected clients, each in a source's title, and are found by them", () => {
+    const healthec = card('healthec-2023');
+    expect(healthec.relatedOrganizations).toEqual(
+      expect.arrayContaining([
+        'Corewell Health',
+        'Beaumont ACO',
+        'HonorHealth',
+        'State of Tennessee, Division of TennCare',
+      ]),
+    );
+    const titles = healthec.sources.map((source) => source.title.replace(/\s+/g, ' ')).join(' | ');
+    const unsourced = healthec.relatedOrganizations.filter(
+      (name) => !titles.includes(name.replace(/^State of Tennessee, /, '')),
+    );
+    expect(unsourced).toEqual([]);
+    // A patient's letter names their provider and the vendor; the provider alone finds the vendor too.
+    for (const query of ['Corewell Health HealthEC', 'Beaumont ACO', 'HonorHealth', 'KidneyLink']) {
+      expect(index.search(query).hits[0]?.incident.id, query).toBe('healthec-2023');
+    }
   });
 
   it('are found by name, by an alias with a typo, and by a plain question', () => {
@@ -98,6 +159,11 @@ function officialRecordOf(entry: Incident): Incident | undefined {
         !entry.disclosed || !record.disclosed || daysBetween(entry.disclosed, record.disclosed) <= SAME_INCIDENT_DAYS,
     )
     .sort((a, b) => distance(entry, a) - distance(entry, b))[0];
+}
+
+/** A label as a timeline would word it: "Business associate (vendor)" -> "business associate". */
+function hhsWords(label: string): string {
+  return label.replace(/\s*\(.*\)$/, '').toLowerCase();
 }
 
 function distance(entry: Incident, record: Incident): number {
