@@ -73,9 +73,11 @@ export class LiveData {
     this.running = true;
     try {
       let changed: string[] = [];
+      let moved = false;
       try {
         const exchange = await this.deps.shared.exchange();
         changed = exchange.changed;
+        moved = exchange.pulled.length > 0 || exchange.published.length > 0;
         for (const source of exchange.published) logger.info('data: shared the list with other instances', { source });
         for (const source of exchange.pulled) logger.info('data: took the list another instance shared', { source });
         for (const error of exchange.errors)
@@ -84,7 +86,9 @@ export class LiveData {
         logger.error('data: could not exchange the lists through the store', { error: (error as Error).message });
       }
       const reloaded = changed.length > 0 && (await this.reload(changed, reason));
-      if (reason === 'sync') this.deps.onChange?.();
+      // A sync, or a status another instance synced, changes what `/breach sources` shows even
+      // when no list changed.
+      if (!reloaded && (reason === 'sync' || moved)) this.deps.onChange?.();
       const alertsSent = reloaded || !this.alertedOnce ? await this.alert() : 0;
       return { reloaded, alertsSent };
     } finally {
