@@ -23,7 +23,16 @@ const envSchema = z
       .optional(),
     SLACK_APP_TOKEN: z.string().trim().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
     SLACK_API_URL: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' })
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/', abort: true })
+      // The Web API client fetches `<SLACK_API_URL><method>`: fetch refuses a URL with credentials,
+      // and the method name would land inside a query.
+      .refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), {
+        error: 'must not contain a user name or password: the Web API client cannot send them',
+        abort: true,
+      })
+      .refine((value) => !/[?#]/.test(value), {
+        error: 'must not have a query or a fragment: the method name is appended to it',
+      })
       .optional(),
     PORT: z.coerce
       .number({ error: 'must be a port number' })
@@ -76,7 +85,8 @@ export interface SyncConfig {
 export type AppConfig =
   /** No Slack token: the local playground, its page on `port`. */
   | (CommonConfig & { mode: 'local'; port: number })
-  | (CommonConfig & { mode: 'socket'; botToken: string; appToken: string })
+  /** `healthPort`: PORT when it was set, where /health is served; Socket Mode needs no port otherwise. */
+  | (CommonConfig & { mode: 'socket'; botToken: string; appToken: string; healthPort?: number })
   | (CommonConfig & { mode: 'http'; botToken: string; signingSecret: string; port: number });
 
 /** Connected to Slack, over Socket Mode or HTTP. */
@@ -115,7 +125,13 @@ export function readAppConfig(env: NodeJS.ProcessEnv, cwd: string): AppConfig {
   };
   if (!values.SLACK_BOT_TOKEN) return { ...common, mode: 'local', port: values.PORT };
   if (values.SLACK_APP_TOKEN) {
-    return { ...common, mode: 'socket', botToken: values.SLACK_BOT_TOKEN, appToken: values.SLACK_APP_TOKEN };
+    return {
+      ...common,
+      mode: 'socket',
+      botToken: values.SLACK_BOT_TOKEN,
+      appToken: values.SLACK_APP_TOKEN,
+      ...(present.PORT !== undefined && { healthPort: values.PORT }),
+    };
   }
   return {
     ...common,

@@ -20,7 +20,9 @@ export const databaseUrlSchema = z
       return z.NEVER;
     };
     if (/^postgres(ql)?:\/\//i.test(value)) {
-      if (!URL.canParse(value)) {
+      // A second @ is one left unencoded in the password: with a / after it as well, the URL parses
+      // with part of the password as the host, which messages would then show.
+      if (!URL.canParse(value) || value.split('@').length > 2) {
         return problem(
           'is not a valid postgres:// URL; if the password has @, :, / or # in it, write them as %40, %3A, %2F, %23',
         );

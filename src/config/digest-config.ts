@@ -16,6 +16,31 @@ function isTimeZone(name: string): boolean {
 }
 
 /**
+ * How many values a cron field matches, for the fields that take numbers only (minute, hour):
+ * `*`, `n`, `a-b`, each with an optional `/step`, separated by commas.
+ */
+function cronFieldValues(field: string, min: number, max: number): Set<number> {
+  const values = new Set<number>();
+  for (const part of field.split(',')) {
+    const [range = '', stepText] = part.split('/');
+    const step = stepText === undefined ? 1 : Number(stepText);
+    let [from, to] = range === '*' ? [min, max] : range.split('-').map(Number);
+    if (from === undefined || !Number.isInteger(from) || !Number.isInteger(step) || step < 1) return values;
+    // `5/15` means from 5 to the end, every 15.
+    to ??= stepText === undefined ? from : max;
+    if (!Number.isInteger(to)) return values;
+    for (let value = from; value <= to; value += step) values.add(value);
+  }
+  return values;
+}
+
+/** node-cron has checked the syntax: one matched minute and one matched hour fire at most once a day. */
+function firesAtMostOnceADay(cron: string): boolean {
+  const [minute = '', hour = ''] = cron.split(/\s+/);
+  return cronFieldValues(minute, 0, 59).size <= 1 && cronFieldValues(hour, 0, 23).size <= 1;
+}
+
+/**
  * The digest's and the store's settings. Like every setting, a message names what is
  * wrong and never echoes the value: a DATABASE_URL carries a password.
  */
@@ -34,6 +59,13 @@ export const digestEnvShape = {
     .trim()
     .refine((value) => value.split(/\s+/).length === 5 && isValidCron(value), {
       error: 'must be a five-field cron expression such as "0 9 * * 1" (Mondays at 09:00)',
+      abort: true,
+    })
+    // A digest covers the whole days since the previous run: a second run on the same day would have
+    // no day of its own, and the schedule refuses such a run every time.
+    .refine(firesAtMostOnceADay, {
+      error:
+        'must fire at most once a day: a digest covers whole days, so give one minute and one hour, such as "0 9 * * 1" (Mondays at 09:00)',
     })
     .default(DEFAULT_DIGEST_CRON),
   DIGEST_TZ: z

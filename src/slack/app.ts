@@ -1,11 +1,16 @@
-import { App, type Logger, LogLevel } from '@slack/bolt';
+import { App, type CodedError, type Logger, LogLevel } from '@slack/bolt';
 import { ConsoleLogger } from '@slack/logger';
+import type { FetchFunction } from '@slack/web-api';
 import type { BreachService } from '../answer/breach-service.js';
 import type { AppConfig, SlackConfig } from '../config/app-config.js';
+import { configuredSecrets } from '../config/secrets.js';
 import type { DigestServices } from '../services/digest-commands.js';
 import type { SourceStatus } from '../services/source-status.js';
 import { EventDeduper } from './event-deduper.js';
+import { type HealthSources, healthRoute } from './health.js';
 import { registerListeners } from './listeners/index.js';
+import { httpReceiver, reportedErrors, socketModeReceiver } from './receivers.js';
+import { redactingLogger } from './redacting-logger.js';
 
 /** What the Bolt app needs of the config: the Slack connection (the digest's and sync's settings are the caller's). */
 type SlackConnection = SlackConfig extends infer C ? (C extends unknown ? Omit<C, 'digest' | 'sync'> : never) : never;
@@ -15,13 +20,50 @@ export interface BotIdentity {
   botUserId: string;
 }
 
+/**
+ * How long one Web API request may take. Slack answers in well under a second; without a limit, a
+ * server that accepts the connection and never answers holds the start, or a listener, forever.
+ */
+export const DEFAULT_SLACK_TIMEOUT_MS = 10_000;
+
 /** The Web API client's settings, shared by the app and `breachbot digest run`. */
-export function webClientOptions(config: Pick<AppConfig, 'slackApiUrl'>) {
+export function webClientOptions(config: Pick<AppConfig, 'slackApiUrl'>, timeoutMs = DEFAULT_SLACK_TIMEOUT_MS) {
   return {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     // Waits out 429s (Retry-After) and retries transient failures a few times with backoff.
     retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
+    timeout: timeoutMs,
   };
+}
+
+/** Bolt posts to a response_url with this fetch, outside the Web API client and its timeout. */
+function fetchWithin(timeoutMs: number): FetchFunction {
+  return (url, init) => {
+    const limit = AbortSignal.timeout(timeoutMs);
+    return fetch(url, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, limit]) : limit });
+  };
+}
+
+/** Where a request came from and what it asked for: ids and names only, never what was typed. */
+function describeRequest(body: unknown): string {
+  const record = (value: unknown): Record<string, unknown> =>
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+  const b = record(body);
+  const event = record(b.event);
+  const action = record(Array.isArray(b.actions) ? b.actions[0] : undefined);
+  const what =
+    text(b.command) ??
+    (text(event.type) && `event ${event.type}`) ??
+    (text(action.action_id) && `action ${action.action_id}`) ??
+    (text(record(b.view).callback_id) && `${text(b.type) ?? 'view'} ${record(b.view).callback_id}`) ??
+    (text(b.callback_id) && `${text(b.type) ?? 'callback'} ${b.callback_id}`) ??
+    text(b.type) ??
+    'an unknown request';
+  const who = text(b.user_id) ?? text(record(b.user).id) ?? text(event.user);
+  const where = text(b.channel_id) ?? text(record(b.channel).id) ?? text(event.channel);
+  const team = text(b.team_id) ?? text(record(b.team).id) ?? text(event.team);
+  return [what, who && `user ${who}`, where && `channel ${where}`, team && `team ${team}`].filter(Boolean).join(', ');
 }
 
 const LOG_LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
@@ -48,6 +90,8 @@ export function createApp(
     sources,
     identity,
     viewAckDeadlineMs,
+    health,
+    slackTimeoutMs = DEFAULT_SLACK_TIMEOUT_MS,
   }: {
     deduper?: EventDeduper;
     logger?: Logger;
@@ -56,21 +100,52 @@ export function createApp(
     viewAckDeadlineMs?: number;
     /** Who the token is, from an auth.test the caller made: Bolt then makes none of its own. */
     identity?: BotIdentity;
+    /** What GET /health reports; without it there is no /health. */
+    health?: HealthSources;
+    /** How long one call to Slack may take (default `DEFAULT_SLACK_TIMEOUT_MS`). */
+    slackTimeoutMs?: number;
   } = {},
 ): App {
-  const common = {
+  const logLevel = LOG_LEVELS[config.logLevel];
+  // Redacted here whoever made the logger: Bolt and its clients print URLs and error messages of their own.
+  const log = redactingLogger(logger ?? appLogger(config.logLevel), configuredSecrets(config));
+  const route = health && healthRoute(health, log);
+  const clientOptions = { ...webClientOptions(config, slackTimeoutMs), fetch: fetchWithin(slackTimeoutMs) };
+  const receiver =
+    config.mode === 'socket'
+      ? socketModeReceiver({
+          appToken: config.appToken,
+          port: config.healthPort,
+          clientOptions,
+          logger: log,
+          logLevel,
+          ...(route && { health: route }),
+        })
+      : httpReceiver({
+          signingSecret: config.signingSecret,
+          port: config.port,
+          logger: log,
+          logLevel,
+          ...(route && { health: route }),
+        });
+  const app = new App({
     token: config.botToken,
-    logLevel: LOG_LEVELS[config.logLevel],
-    clientOptions: webClientOptions(config),
+    logLevel,
+    logger: log,
+    receiver,
+    clientOptions,
     // No listener keeps conversation state; Bolt's default store would run on every request.
     convoStore: false as const,
-    ...(logger && { logger }),
+    extendedErrorHandler: true,
     ...(identity && { botId: identity.botId, botUserId: identity.botUserId, tokenVerificationEnabled: false }),
-  };
-  const app =
-    config.mode === 'socket'
-      ? new App({ ...common, socketMode: true, appToken: config.appToken })
-      : new App({ ...common, signingSecret: config.signingSecret, endpoints: '/slack/events', port: config.port });
+  });
+  // Bolt's own line names neither the request nor who sent it. Rethrown, so that the receiver still
+  // answers an unacknowledged request at once (500) instead of leaving Slack waiting.
+  app.error(async ({ error, body }: { error: CodedError; body: unknown }) => {
+    log.error(`A listener failed on ${describeRequest(body)}:`, error);
+    reportedErrors.add(error);
+    throw error;
+  });
   registerListeners(app, {
     service,
     deduper,

@@ -116,4 +116,43 @@ describe('readAppConfig', () => {
     ]);
     expect(lines.join('\n')).not.toContain('hunter2');
   });
+
+  it('refuses a DIGEST_CRON that fires more than once a day, in one line that says why', () => {
+    const refused =
+      'DIGEST_CRON: must fire at most once a day: a digest covers whole days, so give one minute and one hour, such as "0 9 * * 1" (Mondays at 09:00)';
+    for (const cron of ['0 9,17 * * 1', '*/30 9 * * 1', '0 * * * *', '0 8-10 * * 1-5', '0 */12 * * *']) {
+      expect(problems({ DIGEST_CRON: cron }), cron).toEqual([refused]);
+    }
+    for (const cron of ['0 9 * * 1', '30 8 * * 5', '0 9 * * 1-5', '0 9 1,15 * *', '00 07 * * *', '0 9-9 * * *']) {
+      expect(problems({ DIGEST_CRON: cron }), cron).toEqual([]);
+    }
+  });
+
+  it('refuses a DATABASE_URL with an unencoded @ in its password, which would put part of it in the host', () => {
+    const lines = problems({ DATABASE_URL: 'postgres://bob:p@ss/word@db.example:5432/breachbot' });
+    expect(lines).toEqual([
+      'DATABASE_URL: is not a valid postgres:// URL; if the password has @, :, / or # in it, write them as %40, %3A, %2F, %23',
+    ]);
+    expect(lines.join('\n')).not.toContain('ss/word');
+    expect(problems({ DATABASE_URL: 'postgres://bob:p%40ss%2Fword@db.example:5432/breachbot' })).toEqual([]);
+  });
+
+  it('refuses a SLACK_API_URL with a user name, a password or a query, which no call could use, without echoing it', () => {
+    const env = { SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET };
+    const withPassword = problems({ ...env, SLACK_API_URL: 'https://proxy:hunter2pw@proxy.example/api/' });
+    expect(withPassword).toEqual([
+      'SLACK_API_URL: must not contain a user name or password: the Web API client cannot send them',
+    ]);
+    expect(problems({ ...env, SLACK_API_URL: 'https://proxy.example/api/?key=abc' })).toEqual([
+      'SLACK_API_URL: must not have a query or a fragment: the method name is appended to it',
+    ]);
+    expect(withPassword.join('\n')).not.toContain('hunter2pw');
+  });
+
+  it('serves /health in Socket Mode only on a PORT that was set', () => {
+    expect(readAppConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP }, '/srv')).not.toHaveProperty('healthPort');
+    expect(readAppConfig({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, PORT: '8081' }, '/srv')).toMatchObject({
+      healthPort: 8081,
+    });
+  });
 });

@@ -1,5 +1,10 @@
 import { startBot } from '../../bot.js';
 import { type AppConfig, readAppConfig, type SlackConfig } from '../../config/app-config.js';
+import { configuredSecrets } from '../../config/secrets.js';
+import { appLogger } from '../../slack/app.js';
+import { HEALTH_PATH } from '../../slack/health.js';
+import { watchProcessErrors } from '../../slack/process-errors.js';
+import { redactingLogger } from '../../slack/redacting-logger.js';
 import { type CliCommand, type CliContext, stopRequested, UsageError, writeLine } from '../command.js';
 
 /**
@@ -25,7 +30,15 @@ export const startCommand: CliCommand = {
 };
 
 async function runSlackApp(config: SlackConfig, context: CliContext): Promise<number> {
-  const bot = await startBot(config, { cwd: context.cwd });
+  const logger = redactingLogger(appLogger(config.logLevel), configuredSecrets(config));
+  const stopWatching = watchProcessErrors(logger);
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  try {
+    bot = await startBot(config, { cwd: context.cwd, logger });
+  } catch (error) {
+    stopWatching();
+    throw error;
+  }
   try {
     writeLine(
       context.stdout,
@@ -37,9 +50,13 @@ async function runSlackApp(config: SlackConfig, context: CliContext): Promise<nu
       context.stdout,
       `Weekly digest: "${config.digest.cron}" in ${config.digest.timeZone}, store: ${bot.storeKind}.`,
     );
+    if (config.mode === 'http') {
+      writeLine(context.stdout, `Health: http://localhost:${bot.port}${HEALTH_PATH} (200 when ready, 503 when not).`);
+    }
     await stopRequested(context);
   } finally {
     await bot.close();
+    stopWatching();
   }
   return 0;
 }
