@@ -1,6 +1,6 @@
 import { loadGuidance } from '../guidance/load-guidance.js';
 import type { Guidance } from '../guidance/model.js';
-import { IMPORT_SOURCES, readSourceCollection } from '../incidents/imported-store.js';
+import { IMPORT_SOURCES, type ReadOptions, readSourceCollection } from '../incidents/imported-store.js';
 import { loadCuratedIncidents } from '../incidents/load-curated.js';
 import { mergeFilings } from '../incidents/merge-filings.js';
 import type { Incident } from '../incidents/model.js';
@@ -21,13 +21,14 @@ export interface DatasetLoad {
 /**
  * Loads everything under `dataDir`: curated cards, guidance and imported records, merged so that a
  * curated card stands for the imported records of the same incident. Every problem is collected;
- * `dataset` is undefined only when the guidance cannot be read at all.
+ * `dataset` is undefined only when the guidance cannot be read at all. `options.trustShipped`: see
+ * `ReadOptions`; left off, every file gets every check, as `breachbot validate` needs.
  */
-export async function loadDataset(dataDir: string): Promise<DatasetLoad> {
+export async function loadDataset(dataDir: string, options: ReadOptions = {}): Promise<DatasetLoad> {
   const [curated, guidance, ...imported] = await Promise.all([
     loadCuratedIncidents(dataDir),
     loadGuidance(dataDir),
-    ...IMPORT_SOURCES.map((source) => readSourceCollection(dataDir, source)),
+    ...IMPORT_SOURCES.map((source) => readSourceCollection(dataDir, source, options)),
   ]);
   const problems = [...curated.problems, ...guidance.problems, ...imported.flatMap((result) => result.problems)];
   const importedIncidents = imported.flatMap((result) => result.value.incidents);

@@ -1,4 +1,4 @@
-import { foldText } from '../incidents/organization-name.js';
+import { foldCharacters } from '../incidents/organization-name.js';
 import { MAX_TERM_LENGTH, stem } from './text-normalizer.js';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -30,12 +30,16 @@ export class TermTable {
 
   /** Appends the term ids of the words of `text` to `tokens`. */
   add(text: string): void {
-    const folded = foldText(text);
+    // The words of `foldText(text)` are the runs of a-z and 0-9 here (see `foldCharacters`).
+    const folded = foldCharacters(text);
     const length = folded.length;
-    // Folded text is words separated by single spaces, with none at either end.
     for (let start = 0; start < length; ) {
-      let end = folded.indexOf(' ', start);
-      if (end < 0) end = length;
+      if (!isWordCode(folded.charCodeAt(start))) {
+        start++;
+        continue;
+      }
+      let end = start + 1;
+      while (end < length && isWordCode(folded.charCodeAt(end))) end++;
       // `words` cuts a word at MAX_TERM_LENGTH: hash and compare only what it keeps.
       const cut = Math.min(end, start + MAX_TERM_LENGTH);
       let hash = FNV_OFFSET;
@@ -103,6 +107,11 @@ export class TermTable {
       this.slots[slot] = word + 1;
     });
   }
+}
+
+/** a-z or 0-9: what `foldText` keeps of a word. */
+export function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 function sameWord(word: string, text: string, start: number, end: number): boolean {

@@ -1,9 +1,10 @@
 import { DATA_TYPE_INFO } from '../incidents/data-types.js';
 import { BREACH_TYPE_LABELS, ENTITY_TYPE_LABELS, LOCATION_LABELS } from '../incidents/labels.js';
 import type { Incident } from '../incidents/model.js';
+import { foldCharacters } from '../incidents/organization-name.js';
 import { stateName } from '../incidents/us-states.js';
-import { TermTable } from './term-table.js';
-import { stem } from './text-normalizer.js';
+import { isWordCode, TermTable } from './term-table.js';
+import { MAX_TERM_LENGTH, stem } from './text-normalizer.js';
 import { TopK } from './top-k.js';
 
 const K1 = 1.2;
@@ -43,20 +44,88 @@ function visitText(incident: Incident, own: (text: string) => void, shared: (tex
   shared(incident.occurred?.start.slice(0, 4) ?? '');
 }
 
+interface Posting {
+  records: Int32Array;
+  frequencies: Uint16Array;
+}
+
+export interface TextIndexOptions {
+  /**
+   * The index answers a query or two and is dropped (`breachbot ask`). Numbering every word of every
+   * record up front was most of that command's time; instead, each record's folded text is kept, and
+   * a query term's records are found when it is first asked, by looking for the term in those texts.
+   * Same postings, same scores, in the same order (test/search/text-index.test.ts); far slower per
+   * new term, so the bot, which answers many, builds every posting at start.
+   */
+  fewQueries?: boolean;
+}
+
 /**
  * A BM25 index over each incident's descriptive text, for questions that describe an incident
  * rather than name it ("kansas child patient prescription breach"). Fuzzy matching over 90-word
  * descriptions is what made plain fuse.js slow and imprecise; exact stemmed words are enough here.
  */
 export class TextIndex {
-  private readonly postings = new Map<string, { records: Int32Array; frequencies: Uint16Array }>();
+  /** Every term's posting; with `fewQueries`, those of the terms asked so far (undefined: none). */
+  private readonly postings = new Map<string, Posting | undefined>();
+  /** With `fewQueries`: each record's text, folded as far as `foldCharacters` goes. */
+  private readonly texts: string[] | undefined;
   private readonly lengths: Float32Array;
   private readonly averageLength: number;
   private readonly accumulator: Float32Array;
   /** Records touched by the current query; reused so that a query allocates nothing per record. */
   private readonly touched: Int32Array;
 
-  constructor(incidents: readonly Incident[]) {
+  constructor(incidents: readonly Incident[], options: TextIndexOptions = {}) {
+    this.lengths = new Float32Array(incidents.length);
+    this.accumulator = new Float32Array(incidents.length);
+    this.touched = new Int32Array(incidents.length);
+    let totalLength: number;
+    if (options.fewQueries) {
+      this.texts = [];
+      totalLength = this.keepTexts(incidents, this.texts);
+    } else {
+      totalLength = this.buildPostings(incidents);
+    }
+    this.averageLength = incidents.length > 0 ? totalLength / incidents.length : 1;
+  }
+
+  /** Fills `texts` and `lengths` with each record's folded text and its number of words; returns their total. */
+  private keepTexts(incidents: readonly Incident[], texts: string[]): number {
+    // A text thousands of records share (a label, a state, a year) is folded and counted once.
+    const sharedTexts = new Map<string, { folded: string; words: number }>();
+    let parts: string[] = [];
+    let words = 0;
+    const own = (text: string) => {
+      const folded = foldCharacters(text);
+      parts.push(folded);
+      words += countWords(folded);
+    };
+    const shared = (text: string) => {
+      let known = sharedTexts.get(text);
+      if (!known) {
+        const folded = foldCharacters(text);
+        known = { folded, words: countWords(folded) };
+        sharedTexts.set(text, known);
+      }
+      parts.push(known.folded);
+      words += known.words;
+    };
+    let totalLength = 0;
+    incidents.forEach((incident, record) => {
+      parts = [];
+      words = 0;
+      visitText(incident, own, shared);
+      // A space between parts keeps their words apart, as folding each part on its own does.
+      texts.push(parts.join(' '));
+      this.lengths[record] = words;
+      totalLength += words;
+    });
+    return totalLength;
+  }
+
+  /** Builds every term's posting and fills `lengths`; returns the number of words of all records. */
+  private buildPostings(incidents: readonly Incident[]): number {
     // The words of `searchableText`, part by part: a part never folds differently on its own.
     const table = new TermTable();
     const own = (text: string) => table.add(text);
@@ -93,7 +162,6 @@ export class TextIndex {
     const postingFrequencies = new Uint16Array(postingRecords.length);
     const cursor = offsets.slice(0, termCount);
     lastRecord.fill(-1);
-    this.lengths = new Float32Array(incidents.length);
     start = 0;
     for (let record = 0; record < incidents.length; record++) {
       const end = recordEnds[record] as number;
@@ -108,7 +176,7 @@ export class TextIndex {
           postingFrequencies[at - 1] = 1;
         } else {
           const at = (cursor[term] as number) - 1;
-          if ((postingFrequencies[at] as number) < 65_535)
+          if ((postingFrequencies[at] as number) < MAX_FREQUENCY)
             postingFrequencies[at] = (postingFrequencies[at] as number) + 1;
         }
       }
@@ -122,10 +190,16 @@ export class TextIndex {
         frequencies: postingFrequencies.subarray(from, to),
       });
     });
-    const totalLength = table.tokenCount;
-    this.averageLength = incidents.length > 0 ? totalLength / incidents.length : 1;
-    this.accumulator = new Float32Array(incidents.length);
-    this.touched = new Int32Array(incidents.length);
+    return table.tokenCount;
+  }
+
+  /** The records whose text has a word stemming to `term`, in record order, with how often. */
+  private posting(term: string): Posting | undefined {
+    const texts = this.texts;
+    if (!texts || this.postings.has(term)) return this.postings.get(term);
+    const posting = findPosting(texts, term);
+    this.postings.set(term, posting);
+    return posting;
   }
 
   /**
@@ -140,7 +214,7 @@ export class TextIndex {
     const touched = this.touched;
     let touchedCount = 0;
     for (const term of new Set(terms.map(stem))) {
-      const posting = this.postings.get(term);
+      const posting = this.posting(term);
       if (!posting || posting.records.length > total * MAX_DOCUMENT_SHARE) continue;
       const count = posting.records.length;
       const idf = Math.log(1 + (total - count + 0.5) / (count + 0.5));
@@ -164,4 +238,51 @@ export class TextIndex {
     for (let i = 0; i < touchedCount; i++) this.accumulator[touched[i] as number] = 0;
     return { top, scores };
   }
+}
+
+/** A word said this often in one record counts as said this often: frequencies are 16 bits. */
+const MAX_FREQUENCY = 65_535;
+
+/** How many words `foldText` makes of a text `foldCharacters` folded: its runs of a-z and 0-9. */
+function countWords(folded: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < folded.length; i++) {
+    const isWord = isWordCode(folded.charCodeAt(i));
+    if (isWord && !inWord) count++;
+    inWord = isWord;
+  }
+  return count;
+}
+
+/**
+ * `term`'s posting among folded texts, as the full build makes it. A word stems to `term` only if it
+ * starts with all of `term` but its last letter (`stem` drops endings, or turns "ies" into "y"), so
+ * only the words starting so are cut and stemmed.
+ */
+function findPosting(texts: readonly string[], term: string): Posting | undefined {
+  if (term.length === 0 || term.length > MAX_TERM_LENGTH) return undefined;
+  for (let i = 0; i < term.length; i++) if (!isWordCode(term.charCodeAt(i))) return undefined;
+  const probe = term.length > 1 ? term.slice(0, -1) : term;
+  const records: number[] = [];
+  const frequencies: number[] = [];
+  texts.forEach((text, record) => {
+    let frequency = 0;
+    for (let at = text.indexOf(probe); at >= 0; ) {
+      if (at > 0 && isWordCode(text.charCodeAt(at - 1))) {
+        at = text.indexOf(probe, at + 1);
+        continue;
+      }
+      let end = at + probe.length;
+      while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
+      if (stem(text.slice(at, Math.min(end, at + MAX_TERM_LENGTH))) === term) frequency++;
+      at = text.indexOf(probe, end);
+    }
+    if (frequency > 0) {
+      records.push(record);
+      frequencies.push(Math.min(frequency, MAX_FREQUENCY));
+    }
+  });
+  if (records.length === 0) return undefined;
+  return { records: Int32Array.from(records), frequencies: Uint16Array.from(frequencies) };
 }

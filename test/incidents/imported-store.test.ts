@@ -71,13 +71,15 @@ describe('readSourceCollection', () => {
       exports: [exportOf('https://portal', '2026-07-01')],
       incidents: [record('Revised Later', '2026-07-01', 100), record('Unchanged', '2026-07-01', 7)],
     });
-    const unchanged = { ...record('Unchanged', '2026-07-01', 7), firstSeen: '2026-07-03' };
+    const marked = (organization: string, updated: string, individualsAffected: number, marks: object) =>
+      makeIncident({ organization, updated, individualsAffected, disclosed: '2026-05-01', ...marks });
+    const unchanged = marked('Unchanged', '2026-07-01', 7, { firstSeen: '2026-07-03' });
     await writeImportedCollection(dataDir, {
       source: 'hhs-ocr',
       exports: [exportOf('local.csv', '2026-09-01')],
       incidents: [
-        { ...record('Revised Later', '2026-09-01', 200), countRevised: { from: 100, on: '2026-09-02' } },
-        { ...record('Only Local', '2026-09-01', 5), firstSeen: '2026-09-02' },
+        marked('Revised Later', '2026-09-01', 200, { countRevised: { from: 100, on: '2026-09-02' } }),
+        marked('Only Local', '2026-09-01', 5, { firstSeen: '2026-09-02' }),
         unchanged,
       ],
     });

@@ -18,6 +18,16 @@ function messages(input: unknown): string[] {
 }
 
 describe('incidentSchema', () => {
+  it('answers alike before and after it compiles the rules, which it does after a few hundred records', () => {
+    const bad = { ...curated, dataTypes: ['shoe-size'], occurred: { start: '2024-02-30' } };
+    const first = { valid: incidentSchema.safeParse(curated), invalid: messages(bad) };
+    for (let i = 0; i < 1_000; i++) incidentSchema.safeParse({ ...curated, id: `x-${i}` });
+    expect(incidentSchema.safeParse(curated)).toEqual(first.valid);
+    expect(JSON.stringify(incidentSchema.safeParse(curated))).toBe(JSON.stringify(first.valid));
+    expect(messages(bad)).toEqual(first.invalid);
+    expect(first.invalid).toHaveLength(2);
+  });
+
   it('accepts a complete curated card and fills the list defaults', () => {
     const incident = incidentSchema.parse(curated);
     expect(incident.aliases).toEqual([]);

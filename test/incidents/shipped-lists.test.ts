@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { loadDataset } from '../../src/dataset/load-dataset.js';
 import {
   buildShippedCollections,
@@ -9,6 +10,7 @@ import {
   type ShippedList,
 } from '../../src/incidents/import/shipped-lists.js';
 import { type ImportedCollection, readShippedCollection } from '../../src/incidents/imported-store.js';
+import { incidentRules } from '../../src/incidents/model.js';
 import { REPO_DATA_DIR, SHARED_DATA_DIR } from '../support/paths.js';
 
 const MANIFEST = path.join(REPO_DATA_DIR, 'shipped', 'sources.json');
@@ -68,6 +70,23 @@ describe('the official lists the repository ships', () => {
     for (const source of new Set(lists.map((list) => list.source))) {
       const { incidents } = await shipped(source);
       expect(incidents.filter((incident) => incident.origin !== 'curated' && incident.firstSeen)).toEqual([]);
+    }
+  });
+
+  it('pass every rule of the incident schema, so that answering may check only their shape', async () => {
+    const compiled = z.compile(incidentRules);
+    for (const source of new Set(lists.map((list) => list.source))) {
+      const checked = await shipped(source);
+      const trusted = await readShippedCollection(REPO_DATA_DIR, source, { trustShipped: true });
+      expect(trusted.problems).toEqual([]);
+      // The same records, down to the order of their keys.
+      expect(JSON.stringify(trusted.value)).toBe(JSON.stringify(checked));
+      for (const record of trusted.value.incidents) {
+        const interpreted = incidentRules.safeParse(record);
+        expect(interpreted.success, record.id).toBe(true);
+        expect(JSON.stringify(compiled.safeParse(record).data)).toBe(JSON.stringify(interpreted.data));
+        expect(JSON.stringify(interpreted.data)).toBe(JSON.stringify(record));
+      }
     }
   });
 
