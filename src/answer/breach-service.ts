@@ -3,6 +3,7 @@ import type { Incident } from '../incidents/model.js';
 import { buildSearchIndex } from '../search/search-index.js';
 import type { SearchHit, SearchIndex } from '../search/types.js';
 import { type AnswerContext, answerQuery } from './answer-query.js';
+import { utcToday } from './list-question.js';
 import { LruCache } from './lru-cache.js';
 import { stepsForIncident } from './protective-steps.js';
 import type { Answer, ProtectiveSteps } from './types.js';
@@ -33,6 +34,7 @@ export const ANSWER_CACHE_SIZE = 1_000;
 export function createBreachService(
   dataset: Dataset,
   index: SearchIndex = buildSearchIndex(dataset.incidents),
+  { today = utcToday }: Pick<AnswerContext, 'today'> = {},
 ): BreachService {
   const answers = new LruCache<string, Answer>(ANSWER_CACHE_SIZE);
   const byId = new Map(dataset.incidents.map((incident) => [incident.id, incident]));
@@ -41,10 +43,15 @@ export function createBreachService(
     dataset,
     index,
     answer(text) {
-      const key = text.trim();
+      // "breaches this year" means another year after New Year's Eve: an answer is kept for its day
+      // only. Keying every question by the day costs one cache miss per question a day, and no
+      // question has to be recognised as relative before it is answered.
+      const day = today();
+      const question = text.trim();
+      const key = `${day} ${question}`;
       const cached = answers.get(key);
       if (cached) return cached;
-      const answer = answerQuery(key, { dataset, index });
+      const answer = answerQuery(question, { dataset, index, today: () => day });
       answers.set(key, answer);
       return answer;
     },
@@ -72,7 +79,8 @@ export interface LiveBreachService extends BreachService {
 }
 
 export function createLiveBreachService(context: AnswerContext): LiveBreachService {
-  let current = createBreachService(context.dataset, context.index);
+  const { today } = context;
+  let current = createBreachService(context.dataset, context.index, { today });
   // Each call reads `current` once, so an answer being built when the data is replaced is built
   // from one dataset, never half of each.
   return {
@@ -88,7 +96,8 @@ export function createLiveBreachService(context: AnswerContext): LiveBreachServi
     stepsFor: (incident) => current.stepsFor(incident),
     search: (text, limit) => current.search(text, limit),
     replace(next) {
-      current = createBreachService(next.dataset, next.index);
+      // A reloaded list comes without the bot's time zone: the day stays the bot's.
+      current = createBreachService(next.dataset, next.index, { today: next.today ?? today });
     },
   };
 }

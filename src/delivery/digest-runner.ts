@@ -56,6 +56,11 @@ export class DigestRunner {
     this.data = data;
   }
 
+  /** The incidents digests are composed from now. */
+  get incidents(): readonly Incident[] {
+    return this.data.incidents;
+  }
+
   get schedule(): DigestSchedule {
     return this.deps.schedule;
   }

@@ -15,7 +15,9 @@ export interface DigestStatus {
 
 export type WatchlistChange =
   | { vendor: string; result: 'added' | 'already-watched' }
-  | { vendor: string; result: 'removed' | 'not-watched' };
+  | { vendor: string; result: 'removed' | 'not-watched' }
+  /** Not added: a name made of words many organisations share would never flag anything. */
+  | { vendor: string; result: 'too-generic'; reason: string };
 
 export type PersonalWatchChange =
   | { name: string; result: 'added' | 'already-watched' | 'removed' | 'not-watched' }
@@ -39,7 +41,8 @@ export type DigestCommandOutcome =
   | { kind: 'turned-off'; channelId: string }
   | { kind: 'was-off'; channelId: string }
   | { kind: 'status'; status: DigestStatus }
-  | { kind: 'preview'; digest: Digest }
+  /** The digest the next run delivers, so far; `sendsAt` is that run, if the schedule has one within a month. */
+  | { kind: 'preview'; digest: Digest; sendsAt?: Date | undefined; timeZone?: string }
   | { kind: 'watchlist'; watchlist: readonly WatchedVendor[]; change?: WatchlistChange }
   /** The asker's own list, whole, after any change: only ever theirs, and only shown to them. */
   | { kind: 'personal-watchlist'; watches: readonly PersonalWatch[]; limit: number; change?: PersonalWatchChange };

@@ -30,7 +30,7 @@ export interface WatchlistMatch {
  * added to these (see `frequentWords`), so this list needs only the words a small dataset may
  * not show often enough.
  */
-const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set(
+export const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set(
   (
     'and for health healthcare medical medicine hospital hospitals clinic clinics care center centers centre ' +
     'services service group system systems solutions partners associates university college school county city ' +
@@ -150,7 +150,7 @@ function namesOf(incident: Incident): NameWords[] {
 }
 
 /** Words in so many incidents' names that they describe a kind of organisation in this dataset. */
-function frequentWords(corpus: readonly Incident[]): Set<string> {
+export function frequentWords(corpus: readonly Incident[]): Set<string> {
   const threshold = Math.max(FREQUENT_MIN_INCIDENTS, Math.ceil(corpus.length * FREQUENT_SHARE));
   const counts = new Map<string, number>();
   for (const incident of corpus) {

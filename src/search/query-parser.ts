@@ -69,6 +69,18 @@ const ENTITY_TYPE_WORDS: Record<string, EntityType> = {
 const STATE_BY_NAME = new Map(
   Object.entries(US_STATES).map(([code, name]) => [words(name).join(' '), code as UsStateCode]),
 );
+/** The longest state name in words ("district of columbia", "northern mariana islands"). */
+const MAX_STATE_NAME_WORDS = Math.max(...[...STATE_BY_NAME.keys()].map((name) => name.split(' ').length));
+
+/** The state a name in folded words stands for ("new jersey" -> NJ), if it is one. */
+export function stateForName(folded: string): UsStateCode | undefined {
+  return STATE_BY_NAME.get(folded);
+}
+
+/** How many words the longest state name has: a reader of plain words looks that far ahead. */
+export function maxStateNameWords(): number {
+  return MAX_STATE_NAME_WORDS;
+}
 
 function emptyFilters(): SearchFilters {
   return { states: [], years: [], breachTypes: [], dataTypes: [], entityTypes: [] };
@@ -79,22 +91,60 @@ function stripSlackMarkup(text: string): string {
   return text.replace(/<[@#!][^>\s]*>/g, ' ').replace(/<(https?:[^|>\s]+)\|([^>]*)>/g, ' $2 ');
 }
 
-export function parseQuery(input: string): ParsedQuery {
-  const raw = input.trim();
+/** A query's `key:value` filters, and the rest of its text as tokens, in order. */
+export interface SplitQuery {
+  filters: SearchFilters;
+  invalidFilters: string[];
+  /** The tokens that are not filters, Slack markup removed. */
+  free: string[];
+}
+
+/** Reads the `key:value` filters out of a query; a state's name may run on (`state:new jersey`). */
+export function splitFilters(input: string): SplitQuery {
   const filters = emptyFilters();
   const invalidFilters: string[] = [];
   const free: string[] = [];
-  for (const token of stripSlackMarkup(raw.slice(0, MAX_QUERY_CHARACTERS)).split(/\s+/)) {
+  const tokens = stripSlackMarkup(input.trim().slice(0, MAX_QUERY_CHARACTERS)).split(/\s+/);
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as string;
     const match = /^(state|year|type|data|entity):(.*)$/i.exec(token);
     if (!match) {
-      free.push(token);
+      if (token) free.push(token);
       continue;
     }
     const key = (match[1] as string).toLowerCase();
-    const value = (match[2] as string).trim();
+    let value = (match[2] as string).trim();
+    if (key === 'state') {
+      const taken = stateNameRunOn(value, tokens, index + 1);
+      value = [value, ...tokens.slice(index + 1, index + 1 + taken)].join(' ');
+      index += taken;
+    }
     const problem = applyFilter(filters, key, value);
     if (problem) invalidFilters.push(problem);
   }
+  return { filters, invalidFilters, free };
+}
+
+/**
+ * How many of the tokens after `state:<first>` finish a state's name: `state:new jersey` is one filter,
+ * so the shell-like split on spaces does not leave "new" as an unknown state and "jersey" as a name.
+ * None when `<first>` is a state by itself ("state:washington dc breach" keeps "dc" as a word).
+ */
+function stateNameRunOn(first: string, tokens: readonly string[], from: number): number {
+  const start = words(first);
+  if (start.length === 0 || (start.length === 1 && isUsStateCode(first.toUpperCase()))) return 0;
+  if (STATE_BY_NAME.has(start.join(' '))) return 0;
+  for (let taken = MAX_STATE_NAME_WORDS - start.length; taken >= 1; taken--) {
+    const next = tokens.slice(from, from + taken);
+    if (next.length < taken || next.some((token) => token.includes(':'))) continue;
+    if (STATE_BY_NAME.has(words([first, ...next].join(' ')).join(' '))) return taken;
+  }
+  return 0;
+}
+
+export function parseQuery(input: string): ParsedQuery {
+  const raw = input.trim();
+  const { filters, invalidFilters, free } = splitFilters(raw);
   const yearHints: number[] = [];
   const allWords = words(free.join(' ')).slice(0, MAX_QUERY_WORDS);
   const fillerWords = [...new Set(allWords.filter((word) => FILLER_WORDS.has(word)))];

@@ -61,7 +61,7 @@ export class DigestCommands {
       case 'status':
         return { kind: 'status', status: await this.subscriptions.status(channelId) };
       case 'preview':
-        return { kind: 'preview', digest: await this.subscriptions.preview() };
+        return { kind: 'preview', ...(await this.subscriptions.preview()) };
     }
   }
 
@@ -91,7 +91,7 @@ export class DigestCommands {
 
 export function createDigestServices({ store, runner, clock, adminUserIds }: DigestFeature): DigestServices {
   const subscriptions = new DigestSubscriptions({ store, runner, clock });
-  const watchlist = new Watchlist({ store, clock });
+  const watchlist = new Watchlist({ store, clock, incidents: () => runner.incidents });
   const personalWatches = new PersonalWatches({ store, clock });
   return {
     subscriptions,

@@ -11,6 +11,13 @@ import type { Store } from '../store/store.js';
  */
 export type Announce = (nextRun: Date | undefined) => Promise<{ posted: true } | { posted: false; code?: string }>;
 
+export interface DigestPreview {
+  digest: Digest;
+  /** When the digest goes out; undefined when the schedule does not fire within a month. */
+  sendsAt: Date | undefined;
+  timeZone: string;
+}
+
 export type TurnOnResult =
   | { outcome: 'on'; nextRun: Date | undefined }
   | { outcome: 'already-on' }
@@ -74,9 +81,15 @@ export class DigestSubscriptions {
     };
   }
 
-  /** This period's digest as the next delivery would compose it; records nothing. */
-  preview(): Promise<Digest> {
-    return this.deps.runner.compose();
+  /**
+   * The digest the next run delivers, as it stands now (its period is still running); records
+   * nothing. Last week's digest, already delivered, would tell an admin nothing about what comes.
+   * Without a next run within a month, the newest run's.
+   */
+  async preview(): Promise<DigestPreview> {
+    const sendsAt = this.nextRun();
+    const digest = await this.deps.runner.compose(sendsAt);
+    return { digest, sendsAt, timeZone: this.timeZone };
   }
 
   async channelIds(): Promise<string[]> {

@@ -98,16 +98,32 @@ if (!hasChromium && process.env.CI) {
       expect(await card.textContent()).toContain('4,786,241');
     });
 
-    it('"Protective steps" shows the Social Security number checklist', async () => {
-      await message('HealthEC LLC').getByRole('button', { name: 'Protective steps' }).click();
+    /** The newest short card: the message with the card's buttons. */
+    function card(): Locator {
+      return page
+        .locator('#messages article.message', { has: page.getByRole('button', { name: 'Full details' }) })
+        .last();
+    }
+
+    it('"Protective steps" shows every checklist for the incident, named after it', async () => {
+      await card().getByRole('button', { name: 'Protective steps' }).click();
       const steps = message('Get an IRS Identity Protection PIN');
       await steps.waitFor();
-      expect(await steps.locator('.bk-header').textContent()).toMatch(/^What to do: .*Social Security numbers/);
+      expect(await steps.locator('.bk-header').textContent()).toBe('What to do after the HealthEC LLC breach');
       expect(await steps.textContent()).toContain('Social Security number or taxpayer ID');
     });
 
+    it('"Full details" shows the story, the timeline and the lessons, only to the person who asked', async () => {
+      await card().getByRole('button', { name: 'Full details' }).click();
+      const full = message('Lessons for staff');
+      await full.waitFor();
+      expect(await full.getAttribute('class')).toContain('message--ephemeral');
+      expect(await full.textContent()).toContain('Timeline');
+      expect(await full.textContent()).toContain('What happened');
+    });
+
     it('"Share in channel" posts the public card, shared by the person who clicked', async () => {
-      await message('HealthEC LLC').getByRole('button', { name: 'Share in channel' }).click();
+      await card().getByRole('button', { name: 'Share in channel' }).click();
       const shared = message('Shared by');
       await shared.waitFor();
       expect(await shared.getAttribute('class')).not.toContain('message--ephemeral');
@@ -163,7 +179,7 @@ if (!hasChromium && process.env.CI) {
       await send('/breach digest on');
       await message('turned on the weekly breach digest').waitFor();
       await send('/breach digest preview');
-      const preview = message('Preview: only you can see this');
+      const preview = message('Preview of the digest due');
       await preview.waitFor();
       expect(await preview.getAttribute('class')).toContain('message--ephemeral');
       expect(await preview.locator('.bk-header').first().textContent()).toMatch(/Weekly breach digest|digest/i);
@@ -176,11 +192,13 @@ if (!hasChromium && process.env.CI) {
       // The digest turned on in #security shows there.
       await page.locator('.home', { hasText: '#security' }).waitFor();
       await page.locator('.home').getByRole('button', { name: 'Show' }).first().click();
-      // A click on the Home tab has no response_url: the app sends the card to its Messages tab.
-      await page.getByRole('tab', { name: 'Messages' }).click();
-      const card = page.locator('#messages article.message--app').last();
-      await card.getByRole('button', { name: 'Share in channel' }).waitFor();
-      expect(await card.getAttribute('class')).not.toContain('message--ephemeral');
+      // The card opens over the Home tab, where the person is looking.
+      const modal = page.locator('form.modal');
+      await modal.waitFor();
+      expect(await modal.textContent()).toContain('HealthEC LLC');
+      expect(await modal.textContent()).toContain('Lessons for staff');
+      await modal.getByRole('button', { name: 'Close' }).first().click();
+      await modal.waitFor({ state: 'detached' });
     });
   });
 }

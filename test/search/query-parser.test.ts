@@ -27,6 +27,19 @@ describe('parseQuery', () => {
     });
   });
 
+  it('reads a state filter by a name of several words, typed plainly or in quotes', () => {
+    for (const query of ['state:new jersey year:2023', 'state:"New Jersey" year:2023', 'year:2023 state:New-Jersey']) {
+      const { filters, terms, invalidFilters } = parseQuery(query);
+      expect(invalidFilters, query).toEqual([]);
+      expect(terms, query).toEqual([]);
+      expect(filters.states, query).toEqual(['NJ']);
+    }
+    expect(parseQuery('state:district of columbia').filters.states).toEqual(['DC']);
+    // A state by itself takes no more words: "dc" here is a word of the question.
+    expect(parseQuery('state:washington dc breach')).toMatchObject({ filters: { states: ['WA'] }, terms: ['dc'] });
+    expect(parseQuery('state:new healthec').invalidFilters[0]).toContain('state:new is not a US state');
+  });
+
   it('explains filters it cannot use', () => {
     const { invalidFilters } = parseQuery('state:XX year:20 type:aliens data:shoes state:');
     expect(invalidFilters).toHaveLength(5);

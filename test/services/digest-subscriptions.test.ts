@@ -95,12 +95,22 @@ describe('DigestSubscriptions', () => {
     ]);
   });
 
-  it("previews this period's digest from the data, recording no delivery", async () => {
-    const { subscriptions } = await services();
-    await subscriptions.turnOn(CHANNEL, USER, async () => ({ posted: true }));
-    const digest = await subscriptions.preview();
-    expect(digest.period.from <= '2026-12-03' && '2026-12-03' <= digest.period.to).toBe(true);
-    expect(digest.incidents.map((incident) => incident.organization)).toEqual(['Northwind Clinic']);
+  it('previews the digest the next run delivers, so far, recording no delivery', async () => {
+    const delivered = makeIncident({ organization: 'Northwind Clinic', disclosed: '2026-12-03' });
+    const coming = makeIncident({
+      organization: 'Southwind Clinic',
+      disclosed: '2026-12-08',
+      individualsAffected: 700,
+    });
+    const built = await digestServicesFor({ incidents: [delivered, coming], guidance: await shippedGuidance() });
+    store = built.store;
+    await built.subscriptions.turnOn(CHANNEL, USER, async () => ({ posted: true }));
+    const { digest, sendsAt, timeZone } = await built.subscriptions.preview();
+    // Wednesday 9 December: Monday 7th's digest (30 Nov to 6 Dec) went out; Monday 14th's is next.
+    expect(sendsAt).toEqual(NEXT_MONDAY);
+    expect(timeZone).toBe('UTC');
+    expect(digest.period).toEqual({ key: '2026-W50', from: '2026-12-07', to: '2026-12-13' });
+    expect(digest.incidents.map((incident) => incident.organization)).toEqual(['Southwind Clinic']);
     expect(await store?.lastDelivery(CHANNEL)).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Incident } from '../../src/incidents/model.js';
 import type { Store } from '../../src/store/store.js';
+import { makeIncident } from '../support/incident-factory.js';
 import { shippedGuidance } from '../support/repo-dataset.js';
 import { digestServicesFor, NOW } from './digest-services.js';
 
@@ -10,8 +12,8 @@ afterEach(async () => {
   store = undefined;
 });
 
-async function watchlist() {
-  const built = await digestServicesFor({ incidents: [], guidance: await shippedGuidance() });
+async function watchlist(incidents: Incident[] = []) {
+  const built = await digestServicesFor({ incidents, guidance: await shippedGuidance() });
   store = built.store;
   return built.watchlist;
 }
@@ -36,5 +38,21 @@ describe('Watchlist', () => {
     expect(removed.watchlist.map((vendor) => vendor.name)).toEqual(['Change Healthcare']);
     expect((await vendors.remove('moveit')).change.result).toBe('not-watched');
     expect(await vendors.names()).toEqual(['Change Healthcare']);
+  });
+
+  it('refuses a generic word with the reason, unless an organisation is called exactly that', async () => {
+    const vendors = await watchlist([
+      makeIncident({ id: 'a', organization: 'Community Health Systems' }),
+      makeIncident({ id: 'b', organization: 'HealthEC LLC' }),
+    ]);
+    const health = await vendors.add('health', 'U0ADMIN001');
+    expect(health.change).toMatchObject({ vendor: 'health', result: 'too-generic' });
+    expect(health.change.result === 'too-generic' && health.change.reason).toContain('many organisations');
+    expect(health.watchlist).toEqual([]);
+    expect((await vendors.add('Home Health', 'U0ADMIN001')).change.result).toBe('too-generic');
+    expect((await vendors.add('LLC', 'U0ADMIN001')).change.result).toBe('too-generic');
+    expect((await vendors.add('Community Health Systems', 'U0ADMIN001')).change.result).toBe('added');
+    expect((await vendors.add('HealthEC', 'U0ADMIN001')).change.result).toBe('added');
+    expect(await vendors.names()).toEqual(['Community Health Systems', 'HealthEC']);
   });
 });

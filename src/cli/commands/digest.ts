@@ -5,21 +5,24 @@ import type { ChannelOutcome } from '../../delivery/deliver-digest.js';
 import { openDigest } from '../../delivery/open-digest.js';
 import { appLogger, webClientOptions } from '../../slack/app.js';
 import { slackDigestPoster } from '../../slack/digest-poster.js';
+import { formatInstant } from '../../views/blocks/digest-admin.js';
+import { previewPeriodLine } from '../../views/digest-preview-wording.js';
 import { renderDigestText } from '../../views/text/render-digest.js';
 import { type CliCommand, type CliContext, UsageError, writeLine } from '../command.js';
 
 /**
- * `breachbot digest --dry-run` and `breachbot digest run`: the digest of the newest scheduled run,
- * printed, or delivered to the subscribed channels that have not had it. Same environment as the bot.
+ * `breachbot digest --dry-run` and `breachbot digest run`: the digest the next scheduled run delivers,
+ * printed; or the newest run's, delivered to the subscribed channels that have not had it. Same
+ * environment as the bot.
  */
 export const digestCommand: CliCommand = {
   name: 'digest',
-  summary: "print this period's digest (--dry-run), or deliver it to the subscribed channels (run)",
+  summary: "print the next run's digest (--dry-run), or deliver this period's to the subscribed channels (run)",
   help: [
     'Usage: breachbot digest --dry-run',
     '       breachbot digest run',
     '',
-    "  --dry-run  print this period's digest (the one the newest scheduled run delivers); posts and records nothing",
+    '  --dry-run  print the digest the next scheduled run delivers, as it stands now; posts and records nothing',
     '  run        deliver it to every subscribed channel that has not had it; safe to repeat, nothing is posted twice',
     '',
     'Environment: as the bot. DATA_DIR, DATABASE_URL (default sqlite:./var/breachbot.db), DIGEST_CRON',
@@ -38,7 +41,13 @@ async function dryRun(context: CliContext): Promise<number> {
   const { dataset } = await loadAnswerContext(config.dataDir);
   const digest = await openDigest({ config: config.digest, cwd: context.cwd, dataset, logger: appLogger('warn') });
   try {
-    writeLine(context.stdout, renderDigestText(await digest.runner.compose()));
+    // The digest the next run delivers, as it stands: what an admin checks before it goes out.
+    const { runner, clock } = digest;
+    const sendsAt = runner.schedule.nextFireAfter(new Date(clock.now()));
+    const next = await runner.compose(sendsAt);
+    const due = sendsAt && formatInstant(sendsAt, runner.schedule.timeZone);
+    writeLine(context.stdout, `${previewPeriodLine(next.period, due)}; nothing is posted or recorded.\n`);
+    writeLine(context.stdout, renderDigestText(next));
   } finally {
     await digest.close();
   }

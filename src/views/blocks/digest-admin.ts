@@ -7,6 +7,7 @@ import type {
 } from '../../digest/digest-command-outcome.js';
 import type { UsageTopic } from '../../digest/parse-digest-command.js';
 import type { Delivery, PersonalWatch, WatchedVendor } from '../../digest/records.js';
+import { previewPeriodLine } from '../digest-preview-wording.js';
 import type { SlackMessage } from './answer-message.js';
 import { channelProblemText } from './channel-problem.js';
 import { digestMessage } from './digest-message.js';
@@ -140,6 +141,8 @@ function watchlistLead(change: WatchlistChange): string {
       return `Removed ${vendor}.`;
     case 'not-watched':
       return `${vendor} was not on the watchlist.`;
+    case 'too-generic':
+      return `${vendor} was not added: ${escapeMrkdwn(change.reason)}`;
   }
 }
 
@@ -189,10 +192,16 @@ function personalWatchLead(change: PersonalWatchChange, limit: number): string {
   }
 }
 
-/** The digest a channel would get now, shown to one person, marked as a preview. */
-export function digestPreviewMessage(digest: Parameters<typeof digestMessage>[0]): SlackMessage {
+/** The digest the next run delivers, shown to one person, marked as a preview that says which one it is. */
+export function digestPreviewMessage(
+  digest: Parameters<typeof digestMessage>[0],
+  sendsAt?: Date,
+  timeZone = 'UTC',
+): SlackMessage {
   const message = digestMessage(digest);
-  const note = context(['_Preview: only you can see this, and nothing was recorded._']);
+  const which = previewPeriodLine(digest.period, sendsAt && formatInstant(sendsAt, timeZone));
+  // Not in italics: a time zone such as America/New_York has an underscore, which would end them.
+  const note = context([`${escapeMrkdwn(which)}. Only you can see this, and nothing was recorded.`]);
   return {
     text: `Preview: ${message.text}`,
     blocks: message.blocks.length < MAX_MESSAGE_BLOCKS ? [note, ...message.blocks] : message.blocks,
@@ -232,7 +241,7 @@ export function digestCommandReply(outcome: DigestCommandOutcome): SlackMessage 
     case 'status':
       return digestStatusMessage(outcome.status);
     case 'preview':
-      return digestPreviewMessage(outcome.digest);
+      return digestPreviewMessage(outcome.digest, outcome.sendsAt, outcome.timeZone);
     case 'watchlist':
       return watchlistMessage(outcome.watchlist, outcome.change && watchlistLead(outcome.change));
     case 'personal-watchlist':
