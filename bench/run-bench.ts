@@ -10,6 +10,9 @@
  *   npm run bench -- --quick           without synthetic-100k
  *   npm run bench -- --sizes 1k,hhs    chosen datasets (also BENCH_SIZES=1k,hhs)
  *   npm run bench -- --skip-baseline   breachbot only (the baseline's earlier entries stay in results.json)
+ *   npm run bench -- --skip-eval       without the evaluation on the shipped data (bench/eval/)
+ *   npm run bench -- --eval-only       the evaluation only: hit@1 and "no record" on bench/eval/'s sets,
+ *                                      breachbot against plain fuse.js over the shipped data (a few minutes)
  *   npm run bench -- --skip-http       without the HTTP part
  *   npm run bench -- --http-only       the HTTP part only (about a minute)
  *   npm run bench -- --skip-cli        without the CLI and start-up parts
@@ -19,8 +22,8 @@
  *   BENCH_HTTP_CPU_PROF=/tmp/prof npm run bench -- --http-only
  *                                      also writes a CPU profile of each app's process into /tmp/prof
  *
- * Whatever a run does not measure keeps its earlier entries in results.json ("search", "http", "cli",
- * "startup").
+ * Whatever a run does not measure keeps its earlier entries in results.json ("search", "eval", "http",
+ * "cli", "startup").
  * Targets are printed next to the figures, never asserted: timing on shared machines is noise for CI.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -36,6 +39,7 @@ import { DataFileError } from '../src/incidents/problems.js';
 import { buildSearchIndex } from '../src/search/search-index.js';
 import type { SearchIndex } from '../src/search/types.js';
 import { CLI_DEFAULTS, CLI_RUNNERS, type CliResultEntry, runCliTiming } from './cli-timing.js';
+import { EVAL_ENGINES, type EvalResultEntry, runEvalBench } from './eval/run-eval.js';
 import { ms, table } from './format.js';
 import { buildFuseBaseline } from './fuse-baseline.js';
 import { HTTP_DEFAULTS, type HttpResultEntry, runHttpBench } from './http-bench.js';
@@ -109,6 +113,9 @@ interface Options {
   datasets: DatasetName[];
   skipBaseline: boolean;
   search: boolean;
+  /** The evaluation on bench/eval/'s labelled sets over the shipped data. */
+  evaluation: boolean;
+  quick: boolean;
   http: boolean;
   cli: boolean;
   httpRequests: number;
@@ -129,6 +136,8 @@ function parseArgs(argv: readonly string[]): Options {
   let skipHttp = false;
   let cliOnly = false;
   let skipCli = false;
+  let skipEval = false;
+  let evalOnly = false;
   let httpRequests: number = HTTP_DEFAULTS.requests;
   let httpConcurrency: number = HTTP_DEFAULTS.concurrency;
   const searchOptions: string[] = [];
@@ -143,12 +152,14 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--skip-http') skipHttp = true;
     else if (arg === '--cli-only') cliOnly = true;
     else if (arg === '--skip-cli') skipCli = true;
+    else if (arg === '--skip-eval') skipEval = true;
+    else if (arg === '--eval-only') evalOnly = true;
     else if (arg === '--http-requests') httpRequests = positiveInteger(arg, argv[++i]);
     else if (arg === '--http-concurrency') httpConcurrency = positiveInteger(arg, argv[++i]);
     else
       throw new Error(
         `unknown option ${arg}; use --quick, --sizes 1k,10k,100k,hhs, --skip-baseline, --skip-http, --http-only, ` +
-          '--http-requests N, --http-concurrency N, --skip-cli or --cli-only',
+          '--http-requests N, --http-concurrency N, --skip-cli, --cli-only, --skip-eval or --eval-only',
       );
     if (['--quick', '--skip-baseline', '--sizes'].includes(arg) || arg.startsWith('--sizes=')) searchOptions.push(arg);
     if (['--http-requests', '--http-concurrency'].includes(arg)) httpOptions.push(arg);
@@ -156,9 +167,14 @@ function parseArgs(argv: readonly string[]): Options {
   if (httpOnly && skipHttp) throw new Error('--http-only and --skip-http leave nothing to run; choose one');
   if (cliOnly && skipCli) throw new Error('--cli-only and --skip-cli leave nothing to run; choose one');
   if (httpOnly && cliOnly) throw new Error('--http-only and --cli-only: choose one');
-  const only = httpOnly ? '--http-only' : cliOnly ? '--cli-only' : undefined;
-  if (only && searchOptions.length > 0) {
-    throw new Error(`${searchOptions.join(', ')}: for the search part, which ${only} skips`);
+  if (evalOnly && (skipEval || httpOnly || cliOnly)) {
+    throw new Error('--eval-only runs the evaluation alone: leave out --skip-eval, --http-only and --cli-only');
+  }
+  const only = httpOnly ? '--http-only' : cliOnly ? '--cli-only' : evalOnly ? '--eval-only' : undefined;
+  // --quick and --skip-baseline apply to the evaluation too; --sizes only to the search part.
+  const skipped = evalOnly ? searchOptions.filter((option) => option.startsWith('--sizes')) : searchOptions;
+  if (only && skipped.length > 0) {
+    throw new Error(`${skipped.join(', ')}: for the search part, which ${only} skips`);
   }
   const httpSkipped = skipHttp ? '--skip-http' : cliOnly ? '--cli-only' : undefined;
   if (httpSkipped && httpOptions.length > 0) {
@@ -183,8 +199,10 @@ function parseArgs(argv: readonly string[]): Options {
     datasets: DATASETS.filter((name) => datasets.includes(name)),
     skipBaseline,
     search: !only,
-    http: !skipHttp && !cliOnly,
-    cli: !skipCli && !httpOnly,
+    evaluation: evalOnly || (!only && !skipEval),
+    quick,
+    http: !skipHttp && !cliOnly && !evalOnly,
+    cli: !skipCli && !httpOnly && !evalOnly,
     httpRequests,
     httpConcurrency,
   };
@@ -462,6 +480,7 @@ async function writeResults(
   http: readonly HttpResultEntry[],
   cli: readonly CliResultEntry[],
   startup: readonly StartupResultEntry[],
+  evaluation: readonly EvalResultEntry[],
 ): Promise<void> {
   let existing: Record<string, unknown> = {};
   try {
@@ -479,6 +498,12 @@ async function writeResults(
       DATASETS.indexOf(a.dataset) - DATASETS.indexOf(b.dataset) ||
       ENGINES.indexOf(a.engine) - ENGINES.indexOf(b.engine),
   );
+  const evalMerge = mergeEntries(
+    existing.eval,
+    evaluation,
+    (entry) => entry.engine,
+    (a, b) => EVAL_ENGINES.indexOf(a.engine) - EVAL_ENGINES.indexOf(b.engine),
+  );
   const httpMerge = mergeEntries(
     existing.http,
     http,
@@ -492,6 +517,7 @@ async function writeResults(
     (a, b) => CLI_RUNNERS.indexOf(a.runner) - CLI_RUNNERS.indexOf(b.runner),
   );
   const next: Record<string, unknown> = { ...existing, search: searchMerge.merged };
+  if (evalMerge.merged.length > 0 || 'eval' in existing) next.eval = evalMerge.merged;
   if (httpMerge.merged.length > 0 || 'http' in existing) next.http = httpMerge.merged;
   if (cliMerge.merged.length > 0 || 'cli' in existing) next.cli = cliMerge.merged;
   const startupMerge = mergeEntries(
@@ -509,6 +535,10 @@ async function writeResults(
       'search',
       search.length,
       searchMerge.kept.map((e) => `${e.engine}/${e.dataset}`),
+    )}; ${note(
+      'eval',
+      evaluation.length,
+      evalMerge.kept.map((e) => e.engine),
     )}; ${note(
       'http',
       http.length,
@@ -537,6 +567,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   console.log(
     `breachbot benchmark: ${options.search ? `search on ${options.datasets.join(', ')}` : 'no search'}, ` +
+      `${options.evaluation ? 'eval' : 'no eval'}, ` +
       `${options.http ? 'http' : 'no http'}, ${options.cli ? 'cli' : 'no cli'}; Node ${process.version}, ${os.cpus().length} CPUs` +
       `${options.search && !collectGarbage ? ' (no GC between datasets: gc not available)' : ''}`,
   );
@@ -549,6 +580,17 @@ async function main(): Promise<void> {
       entries.push(...(await runDataset(PLANS[name], options)));
       collectGarbage?.();
     }
+  }
+  let evalEntries: EvalResultEntry[] = [];
+  if (options.evaluation) {
+    try {
+      evalEntries = await runEvalBench({ quick: options.quick, skipBaseline: options.skipBaseline });
+    } catch (error) {
+      // As for the other parts: what this run did measure is still worth writing.
+      console.error(`\neval: failed, ${(error as Error).message}`);
+      process.exitCode = 1;
+    }
+    collectGarbage?.();
   }
   let httpEntries: HttpResultEntry[] = [];
   if (options.http) {
@@ -585,8 +627,14 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   }
-  if (entries.length > 0 || httpEntries.length > 0 || cliEntries.length > 0 || startupEntries.length > 0) {
-    await writeResults(entries, httpEntries, cliEntries, startupEntries);
+  if (
+    entries.length > 0 ||
+    evalEntries.length > 0 ||
+    httpEntries.length > 0 ||
+    cliEntries.length > 0 ||
+    startupEntries.length > 0
+  ) {
+    await writeResults(entries, httpEntries, cliEntries, startupEntries, evalEntries);
   }
   console.log(`total ${ms(performance.now() - started)}`);
 }

@@ -4,8 +4,10 @@ import type { Logger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { AnswerContext } from './answer/answer-query.js';
 import { createLiveBreachService } from './answer/breach-service.js';
+import { todayIn } from './answer/list-question.js';
 import { loadAnswerContext } from './answer/load-answer-context.js';
 import type { SlackConfig } from './config/app-config.js';
+import { configuredSecrets } from './config/secrets.js';
 import { ChannelPacer } from './delivery/channel-pacer.js';
 import { DELIVERY_LEASE_MS } from './delivery/digest-runner.js';
 import { DigestScheduler } from './delivery/digest-scheduler.js';
@@ -17,6 +19,7 @@ import { SourceStatus } from './services/source-status.js';
 import { appLogger, createApp, webClientOptions } from './slack/app.js';
 import { checkSlackConnection } from './slack/check-connection.js';
 import { slackDigestPoster } from './slack/digest-poster.js';
+import { redactingLogger } from './slack/redacting-logger.js';
 import { SharedLists } from './sources/shared-lists.js';
 import type { SyncOutcome } from './sources/sync-outcome.js';
 
@@ -30,6 +33,8 @@ export interface BotOptions {
   answerContext?: AnswerContext;
   /** How often to look for lists changed by another instance or `breachbot import` (default 30 s). */
   dataPollMs?: number;
+  /** How long one call to Slack may take (default 10 s). */
+  slackTimeoutMs?: number;
 }
 
 export interface RunningBot {
@@ -51,11 +56,14 @@ export interface RunningBot {
  * runs it against Slack; the playground runs the very same against its Slack emulator.
  */
 export async function startBot(config: SlackConfig, options: BotOptions): Promise<RunningBot> {
-  const logger = options.logger ?? appLogger(config.logLevel);
-  const client = new WebClient(config.botToken, { ...webClientOptions(config), logger });
-  const identity = await checkSlackConnection(client);
+  const secrets = configuredSecrets(config);
+  const logger = redactingLogger(options.logger ?? appLogger(config.logLevel), secrets);
+  const timeoutMs = options.slackTimeoutMs;
+  const client = new WebClient(config.botToken, { ...webClientOptions(config, timeoutMs), logger });
+  const identity = await checkSlackConnection(client, { ...(timeoutMs && { timeoutMs }), secrets });
   const context = options.answerContext ?? (await loadAnswerContext(config.dataDir));
-  const service = createLiveBreachService(context);
+  // "breaches this year" is this year where the bot runs: the digest's time zone.
+  const service = createLiveBreachService({ ...context, today: context.today ?? todayIn(config.digest.timeZone) });
   const poster = slackDigestPoster(client);
   const digest = await openDigest({
     config: config.digest,
@@ -104,6 +112,8 @@ export async function startBot(config: SlackConfig, options: BotOptions): Promis
     sources,
     logger,
     identity,
+    health: { storeKind: store.kind, checkStore: () => store.subscription(''), incidents: () => service.index.size },
+    ...(timeoutMs && { slackTimeoutMs: timeoutMs }),
   });
   const scheduler = new DigestScheduler({ ...digest, logger });
   let port: number | undefined;

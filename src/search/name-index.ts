@@ -1,6 +1,7 @@
 import type { Incident } from '../incidents/model.js';
 import { foldText, organizationKey } from '../incidents/organization-name.js';
 import { boundedEditDistance } from './edit-distance.js';
+import { isOptionalNameWord } from './name-words.js';
 import { MAX_TERM_LENGTH } from './text-normalizer.js';
 
 /** Related organisations count, but less than the breached organisation's own names. */
@@ -21,6 +22,27 @@ interface NameVariant {
 
 /** For one query term: the vocabulary words it may stand for, each with how well (0..1). */
 export type TermExpansion = Map<number, number>;
+
+/** How a query term met a word of a name: as typed, as the start of the word, or with a typo. */
+export type TermMatch = 'exact' | 'prefix' | 'typo';
+
+export interface NameMatch {
+  /** Per query term, how the record's best name has it, or undefined when it does not. */
+  terms: (TermMatch | undefined)[];
+  /** The query says that name in full: each of its words was typed, joining words and a state aside. */
+  whole: boolean;
+  /**
+   * Per query term, how any of the record's names has it: a query may name the organisation and one
+   * its breach reached together ("Corewell Health HealthEC"), each in a different name.
+   */
+  anyName: (TermMatch | undefined)[];
+}
+
+/** A word typed as one ("riteaid") is read as at most this many name words. */
+const MAX_SPLIT_PARTS = 3;
+/** Letters of the first name word in such a word, and of each after it ("ucla" "health", "rite" "aid"). */
+const MIN_FIRST_PART = 2;
+const MIN_LATER_PART = 3;
 
 /**
  * Words of organisation names, aliases and related organisations, with the expansions a typed
@@ -216,15 +238,189 @@ export class NameIndex {
     }
     return best;
   }
+
+  /**
+   * The terms as names are written: two typed words that no name has apart but one has as one word
+   * are joined ("last pass"), and a typed word that is several name words ("riteaid", "tmobile") is
+   * split into words one name has together, so a typo is never read as unrelated words. And when
+   * no name has all the query's name words, one join of two typed words into a name word ("last
+   * pass", "Excellus BlueCross Blue Shield") or one split of a name word into two ("shields
+   * healthcare group" for Shields Health Care Group) is made if a name then has them all: so "Anthem
+   * Blue Cross", which names have, stays as typed. `isNameWord` says which terms are name words at
+   * all (not "letter" in "I got a letter from Anthem").
+   */
+  rewriteTerms(terms: readonly string[], isNameWord: (term: string) => boolean = () => true): string[] {
+    const known = new Map<string, boolean>();
+    const counts = (term: string) => {
+      let value = known.get(term);
+      if (value === undefined) {
+        value = isNameWord(term);
+        known.set(term, value);
+      }
+      return value;
+    };
+    const typed: string[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] as string;
+      const next = terms[i + 1];
+      // Two words no name has apart, that one name has as one ("last pass", "health ec").
+      if (next !== undefined && this.vocabularyIds.has(`${term}${next}`) && !this.shareARecord([term, next])) {
+        typed.push(`${term}${next}`);
+        i++;
+      } else if (this.vocabularyIds.has(term)) typed.push(term);
+      else typed.push(...(this.split(term, (parts) => this.shareARecord(parts)) ?? [term]));
+    }
+    const supported = (candidate: readonly string[]) =>
+      this.shareARecord([...new Set(candidate.filter((term) => counts(term) && this.vocabularyIds.has(term)))]);
+    const named = [...new Set(typed.filter((term) => counts(term) && this.vocabularyIds.has(term)))];
+    if (named.length < 2 || this.shareARecord(named)) return typed;
+    const tried = new Set<string>();
+    for (let i = 0; i < typed.length; i++) {
+      const term = typed[i] as string;
+      // A repeated word rewrites as its first occurrence would have.
+      if (tried.has(`${term} ${typed[i + 1] ?? ''}`)) continue;
+      tried.add(`${term} ${typed[i + 1] ?? ''}`);
+      const next = typed[i + 1];
+      if (next !== undefined && this.vocabularyIds.has(`${term}${next}`)) {
+        const joined = [...typed.slice(0, i), `${term}${next}`, ...typed.slice(i + 2)];
+        if (supported(joined)) return joined;
+      }
+      if (!this.vocabularyIds.has(term)) continue;
+      const parts = this.split(term, (candidate) =>
+        supported([...typed.slice(0, i), ...candidate, ...typed.slice(i + 1)]),
+      );
+      if (parts) return [...typed.slice(0, i), ...parts, ...typed.slice(i + 1)];
+    }
+    return typed;
+  }
+
+  private split(term: string, accept: (parts: string[]) => boolean): string[] | undefined {
+    if (term.length < 5 || /^\d+$/.test(term)) return undefined;
+    const search = (rest: string, parts: string[]): string[] | undefined => {
+      if (rest.length === 0) return parts.length >= 2 && accept(parts) ? parts : undefined;
+      if (parts.length >= MAX_SPLIT_PARTS) return undefined;
+      // Longest first: "changehealthcare" is "change healthcare", not "change health care".
+      for (let cut = rest.length - (parts.length === 0 ? 1 : 0); cut >= 1; cut--) {
+        const part = rest.slice(0, cut);
+        // Short parts would make nearly any word a split: "hawaiian" as "hawaii a n", "driver" as the
+        // "d" of "d/b/a" and "river".
+        if (part.length < (parts.length === 0 ? MIN_FIRST_PART : MIN_LATER_PART) || !this.vocabularyIds.has(part)) {
+          continue;
+        }
+        const found = search(rest.slice(cut), [...parts, part]);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return search(term, []);
+  }
+
+  /** Whether one record's names have every one of these words. */
+  private shareARecord(words: readonly string[]): boolean {
+    const lists: Int32Array[] = [];
+    for (const word of words) {
+      const id = this.vocabularyIds.get(word);
+      if (id === undefined) return false;
+      lists.push(this.recordsWith(id));
+    }
+    lists.sort((a, b) => a.length - b.length);
+    const [shortest, ...others] = lists;
+    if (!shortest) return false;
+    // Binary search in the longer lists: a common word ("health") has thousands of records.
+    return shortest.some((record) => others.every((list) => sortedHas(list, record)));
+  }
+
+  /**
+   * How the record's names meet the query terms, for deciding whether the query names this record at
+   * all (the scores only rank). The name meeting most terms wins; of those, one the query says whole.
+   */
+  matchNames(
+    recordIndex: number,
+    terms: readonly string[],
+    expansions: readonly TermExpansion[],
+    fillerIds: ReadonlySet<number> = NO_IDS,
+  ): NameMatch {
+    const anyName: (TermMatch | undefined)[] = terms.map(() => undefined);
+    let best: NameMatch = { terms: terms.map(() => undefined), whole: false, anyName };
+    let bestCount = -1;
+    for (const variant of this.variants[recordIndex] ?? []) {
+      const tokens = variant.tokens;
+      const trackable = Math.min(tokens.length, MAX_TRACKED_TOKENS);
+      let used = 0;
+      const matches: (TermMatch | undefined)[] = terms.map(() => undefined);
+      let count = 0;
+      // Words typed exactly take their word first: otherwise "health" in "Corewell Health HealthEC"
+      // would take "healthec" as its prefix and leave "healthec" nothing to match.
+      const exactToken = terms.map((term) => {
+        for (let k = 0; k < trackable; k++) if (this.vocabulary[tokens[k] as number] === term) return k;
+        return -1;
+      });
+      for (const [t, k] of exactToken.entries()) {
+        if (k < 0 || used & (1 << k)) continue;
+        used |= 1 << k;
+        matches[t] = 'exact';
+        count++;
+      }
+      expansions.forEach((expansion, t) => {
+        if (matches[t]) return;
+        let bestSimilarity = 0;
+        let bestToken = -1;
+        for (let k = 0; k < trackable; k++) {
+          if (used & (1 << k)) continue;
+          const similarity = expansion.get(tokens[k] as number) ?? 0;
+          if (similarity > bestSimilarity) {
+            bestSimilarity = similarity;
+            bestToken = k;
+          }
+        }
+        if (bestToken < 0) {
+          matches[t] = undefined;
+          return;
+        }
+        used |= 1 << bestToken;
+        const term = terms[t] as string;
+        const word = this.vocabulary[tokens[bestToken] as number] as string;
+        matches[t] = word === term ? 'exact' : word.startsWith(term) ? 'prefix' : 'typo';
+        count++;
+      });
+      let whole = true;
+      for (let k = 0; k < tokens.length && whole; k++) {
+        const id = tokens[k] as number;
+        const said = (k < trackable && used & (1 << k)) || fillerIds.has(id);
+        if (!said && !isOptionalNameWord(this.vocabulary[id] as string)) whole = false;
+      }
+      matches.forEach((match, t) => {
+        if (match && MATCH_RANK[match] > MATCH_RANK[anyName[t] ?? 'none']) anyName[t] = match;
+      });
+      if (count > bestCount || (count === bestCount && whole && !best.whole)) {
+        best = { terms: matches, whole, anyName };
+        bestCount = count;
+      }
+    }
+    return best;
+  }
 }
 
 const NO_IDS: ReadonlySet<number> = new Set();
+const MATCH_RANK: Record<TermMatch | 'none', number> = { none: 0, typo: 1, prefix: 2, exact: 3 };
 /** Name words beyond this many are still scored for coverage but never matched to a term. */
 const MAX_TRACKED_TOKENS = 31;
 
 function defaultMaxEdits(term: string): number {
   if (term.length < 4 || /^\d+$/.test(term)) return 0;
   return term.length < 8 ? 1 : 2;
+}
+
+/** Whether an ascending list has the value. */
+function sortedHas(list: Int32Array, value: number): boolean {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((list[middle] as number) < value) low = middle + 1;
+    else high = middle;
+  }
+  return list[low] === value;
 }
 
 function trigramCount(word: string): number {

@@ -1,9 +1,11 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { Incident } from '../incidents/model.js';
 import { newestFirst } from '../incidents/order.js';
+import { organizationKey } from '../incidents/organization-name.js';
 import { NameIndex, type TermExpansion } from './name-index.js';
+import { classifyTerms } from './name-words.js';
 import { hasFilters, parseQuery } from './query-parser.js';
-import { TextIndex } from './text-index.js';
+import { TextIndex, type TextIndexOptions } from './text-index.js';
 import { TopK } from './top-k.js';
 import type { SearchFilters, SearchHit, SearchIndex, SearchOptions, SearchResult } from './types.js';
 
@@ -25,9 +27,13 @@ const CURATED_BONUS = 0.04;
 /** "anthem 2015": Anthem's 2015 breach first, its later ones still listed below. */
 const OTHER_YEAR_FACTOR = 0.85;
 
-/** "Did you mean" tolerates more typos than search, since it only proposes. */
-const SUGGESTION_MAX_EDITS = 3;
 const MIN_SUGGESTION_SCORE = 0.3;
+
+/** "Did you mean" tolerates a typo more than search, since it only proposes; short words none. */
+function suggestionEdits(term: string): number {
+  if (term.length < 4) return 0;
+  return term.length < 6 ? 1 : 2;
+}
 
 const FUSE_OPTIONS: IFuseOptions<Incident> = {
   keys: [
@@ -48,10 +54,10 @@ const FUSE_OPTIONS: IFuseOptions<Incident> = {
  * this search; docs/architecture.md, "Search"); fuse's own maintainers recommend exactly this
  * culling in front of it.
  */
-export function buildSearchIndex(incidents: readonly Incident[]): SearchIndex {
+export function buildSearchIndex(incidents: readonly Incident[], options: TextIndexOptions = {}): SearchIndex {
   const records = [...incidents];
   const names = new NameIndex(records);
-  const texts = new TextIndex(records);
+  const texts = new TextIndex(records, options);
   const seen = new CandidateMarks(records.length);
 
   function search(query: string, options: SearchOptions = {}): SearchResult {
@@ -62,10 +68,11 @@ export function buildSearchIndex(incidents: readonly Incident[]): SearchIndex {
     const matchesFilters = filterPredicate(parsed.filters);
     if (parsed.terms.length === 0) {
       const hits = hasFilters(parsed.filters) ? listFiltered(records, matchesFilters, limit) : [];
-      return { query: parsed, hits };
+      return { query: parsed, hits, nameTerms: [] };
     }
 
-    const expansions = parsed.terms.map((term) => names.expand(term));
+    const nameTerms = names.rewriteTerms(parsed.terms, namesSomething);
+    const expansions = nameTerms.map((term) => names.expand(term));
     const termWeights = expansions.map((expansion) => termWeight(names, expansion));
     const softExpansions = [...names.exactIds(parsed.softTerms)].map((id): TermExpansion => new Map([[id, 1]]));
     const scoredExpansions = [...expansions, ...softExpansions];
@@ -86,15 +93,15 @@ export function buildSearchIndex(incidents: readonly Incident[]): SearchIndex {
     const nameScores = new Map(bestNames.sorted().map(({ item, score }) => [item, score]));
     const text = texts.score(parsed.terms, { k: STAGE_CANDIDATES, accept, alsoFor: nameScores.keys() });
     const candidates = [...new Set([...nameScores.keys(), ...text.top.map(({ item }) => item)])];
-    if (candidates.length === 0) return { query: parsed, hits: [] };
+    if (candidates.length === 0) return { query: parsed, hits: [], nameTerms };
 
     const maxText = Math.max(0, ...text.scores.values());
-    const nameTerms = parsed.terms.filter((_, index) => (expansions[index] as TermExpansion).size > 0);
+    const foundTerms = nameTerms.filter((_, index) => (expansions[index] as TermExpansion).size > 0);
     // fuse.js reads the raw names, legal forms included, so it gets the soft terms as typed.
-    const nameQuery = nameTerms.length > 0 ? [...nameTerms, ...parsed.softTerms].join(' ') : '';
+    const nameQuery = foundTerms.length > 0 ? [...foundTerms, ...parsed.softTerms].join(' ') : '';
     // A query whose words are all found in names is a name query; one whose words are mostly not
     // (places, data, what happened) is a description, and the description index should decide.
-    const nameShare = nameTerms.length / parsed.terms.length;
+    const nameShare = foundTerms.length / nameTerms.length;
     const nameWeight = 0.35 + 0.5 * nameShare;
     const signals = (record: number, fuse: number) => {
       const nameScore = nameScores.get(record) ?? scoreName(record);
@@ -109,6 +116,14 @@ export function buildSearchIndex(incidents: readonly Incident[]): SearchIndex {
     const finalists = shortlist.sorted().map(({ item }) => item);
     const fuseSimilarity = rankNames(records, finalists, nameQuery);
 
+    // Filings of one organisation differ only in their texts' lengths, which says nothing about which
+    // breach was meant: they share their best score, so the newest comes first unless a year is asked.
+    const bestOfName = new Map<string, number>();
+    const signal = new Map(finalists.map((record) => [record, signals(record, fuseSimilarity.get(record) ?? 0)]));
+    for (const [record, value] of signal) {
+      const key = organizationKey((records[record] as Incident).organization);
+      bestOfName.set(key, Math.max(value, bestOfName.get(key) ?? 0));
+    }
     const hits: SearchHit[] = finalists.map((record) => {
       const incident = records[record] as Incident;
       const bonus = incident.origin === 'curated' ? CURATED_BONUS : 0;
@@ -116,31 +131,51 @@ export function buildSearchIndex(incidents: readonly Incident[]): SearchIndex {
         parsed.yearHints.length === 0 || parsed.yearHints.some((year) => incidentYears(incident).includes(year))
           ? 1
           : OTHER_YEAR_FACTOR;
-      const score = signals(record, fuseSimilarity.get(record) ?? 0) * yearFactor + bonus;
-      return { incident, score: round(Math.min(1, score)) };
+      const score = (bestOfName.get(organizationKey(incident.organization)) ?? 0) * yearFactor + bonus;
+      const nameMatch = names.matchNames(record, nameTerms, expansions, fillerIds);
+      return { incident, score: round(Math.min(1, score)), names: nameMatch };
     });
     hits.sort(compareHits);
-    return { query: parsed, hits: hits.slice(0, limit) };
+    return { query: parsed, hits: hits.slice(0, limit), nameTerms };
   }
 
+  /**
+   * Names that have every word of the query that tells organisations apart, each as typed or within
+   * a typo or two, best first: "delta airlines" may mean Delta Dental, never Alaska Airlines, and a
+   * name sharing only "health" is no suggestion.
+   */
   function suggest(query: string, limit = 3): string[] {
-    const terms = parseQuery(query).terms.filter((term) => term.length >= 3);
-    if (terms.length === 0) return [];
-    const expansions = terms.map((term) => names.expand(term, SUGGESTION_MAX_EDITS));
-    const termWeights = expansions.map((expansion) => termWeight(names, expansion));
+    const terms = names.rewriteTerms(parseQuery(query).terms, namesSomething);
+    const classes = classifyTerms(terms);
+    const named = terms.filter((_, index) => classes[index] === 'distinctive' || classes[index] === 'kind');
+    const distinctive = terms.filter((_, index) => classes[index] === 'distinctive');
+    const required = (distinctive.length > 0 ? distinctive : named).filter((term) => term.length >= 3);
+    if (required.length === 0) return [];
+    const expansions = required.map((term) => names.expand(term, suggestionEdits(term)));
+    const ranking = named.map((term) => names.expand(term, suggestionEdits(term)));
+    const rankingWeights = ranking.map((expansion) => termWeight(names, expansion));
     const scored = nameCandidates(names, expansions, seen)
-      .map((record) => ({ record, score: names.scoreRecord(record, expansions, termWeights) }))
+      .filter((record) => names.matchNames(record, required, expansions).terms.every(Boolean))
+      .map((record) => ({ record, score: names.scoreRecord(record, ranking, rankingWeights) }))
       .filter(({ score }) => score >= MIN_SUGGESTION_SCORE)
-      .sort((a, b) => b.score - a.score);
-    const suggestions = new Set<string>();
+      .sort((a, b) => b.score - a.score || newestFirst(records[a.record] as Incident, records[b.record] as Incident));
+    const suggestions = new Map<string, string>();
     for (const { record } of scored) {
-      suggestions.add((records[record] as Incident).organization);
+      const { organization } = records[record] as Incident;
+      const key = organizationKey(organization);
+      if (!suggestions.has(key)) suggestions.set(key, organization);
       if (suggestions.size >= limit) break;
     }
-    return [...suggestions];
+    return [...suggestions.values()];
   }
 
   return { size: records.length, search, suggest };
+}
+
+/** Whether a term can be part of a name, as opposed to a place, a kind of data or a word about the breach. */
+function namesSomething(term: string): boolean {
+  const [value] = classifyTerms([term]);
+  return value === 'distinctive' || value === 'kind';
 }
 
 /** A term weighs what its best expansion says about identity: rare name words weigh most. */

@@ -1,6 +1,7 @@
 import type { DataType } from '../incidents/data-types.js';
 import type { BreachType, EntityType, Incident } from '../incidents/model.js';
 import type { UsStateCode } from '../incidents/us-states.js';
+import type { NameMatch } from './name-index.js';
 
 /** Filters a user can type: `state:NJ year:2023 type:hacking data:ssn entity:plan`. */
 export interface SearchFilters {
@@ -34,11 +35,15 @@ export interface SearchHit {
   incident: Incident;
   /** Relevance from 0 (barely) to 1 (certain), comparable between hits of one query. */
   score: number;
+  /** How the record's names meet `SearchResult.nameTerms`; absent on hits listed by filters alone. */
+  names?: NameMatch;
 }
 
 export interface SearchResult {
   query: ParsedQuery;
   hits: SearchHit[];
+  /** `query.terms` as matched against names: "riteaid" read as "rite aid", "last pass" as "lastpass". */
+  nameTerms: string[];
 }
 
 export interface SearchOptions {

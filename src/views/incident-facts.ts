@@ -1,4 +1,5 @@
-import { disclosureDelay } from '../answer/incident-timeline.js';
+import { describeDelay, formatCount, formatDate } from '../answer/fact-wording.js';
+import { affectedFigures } from '../answer/question-intent.js';
 import { dataTypeLabel } from '../incidents/data-types.js';
 import {
   BREACH_TYPE_LABELS,
@@ -10,30 +11,7 @@ import {
 import type { Incident } from '../incidents/model.js';
 import { stateName } from '../incidents/us-states.js';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2023-07-14` -> `14 Jul 2023`, `2022-03` -> `Mar 2022`, `2024` -> `2024`. */
-export function formatDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  return [day ? String(Number(day)) : undefined, monthName, year].filter(Boolean).join(' ');
-}
-
-export function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
-}
-
-/** "151 days after it ended", "467 days (over a year) after discovery". */
-export function describeDelay(incident: Incident): string | undefined {
-  const delay = disclosureDelay(incident);
-  if (!delay) return undefined;
-  const after = { discovered: 'after discovery', ended: 'after the intrusion ended', started: 'after it began' }[
-    delay.from
-  ];
-  const size =
-    delay.days > 365 ? ' (over a year)' : delay.days > 60 && delay.from === 'discovered' ? ' (HIPAA allows 60)' : '';
-  return `${delay.approximate ? 'about ' : ''}${formatCount(delay.days)} days${size} ${after}`;
-}
+export { describeDelay, formatCount, formatDate } from '../answer/fact-wording.js';
 
 /**
  * "517 Washington residents (Washington State Attorney General)": a state's count of its own
@@ -50,6 +28,19 @@ export function describeResidents(incident: Incident, withSource = true): string
 export function shortAffected(incident: Incident): string | undefined {
   if (incident.individualsAffected !== undefined) return `${formatCount(incident.individualsAffected)} people`;
   return describeResidents(incident, false);
+}
+
+/**
+ * Every figure with who counted it, and nothing else: "4,786,241 people (HHS OCR breach portal);
+ * 112,005 people (Maine Attorney General)". The short card's line; dates are under "Full details".
+ */
+export function shortFigures(incident: Incident): string {
+  return affectedFigures(incident)
+    .map(
+      (figure) =>
+        `${formatCount(figure.count)} ${figure.residentsOf ? `${stateName(figure.residentsOf)} residents` : 'people'} (${figure.source})`,
+    )
+    .join('; ');
 }
 
 /**

@@ -25,3 +25,8 @@ export const SEARCH_TIPS: readonly string[] = [
   'Describe it instead: the state, the kind of data, or what happened ("ransomware", "email").',
   'Narrow with filters: state:NJ, year:2023, type:hacking, data:ssn.',
 ];
+
+/** The plain answer when the query names an organisation the data has no breach for. */
+export function noRecordLine(organization: string): string {
+  return `I have no record of a breach at ${organization}.`;
+}

@@ -51,7 +51,11 @@ describe('answerQuery', () => {
   });
 
   it('says no match, with did-you-mean and the filter problems, when nothing fits', () => {
-    expect(answerQuery('pizza recipe', context)).toMatchObject({ kind: 'no-match', suggestions: [] });
+    expect(answerQuery('pizza recipe', context)).toMatchObject({
+      kind: 'no-record',
+      organization: 'pizza recipe',
+      suggestions: [],
+    });
     const bad = answerQuery('healthec state:XX', context);
     expect(bad).toMatchObject({ kind: 'no-match', problems: [expect.stringContaining('state:XX')] });
   });

@@ -44,7 +44,7 @@ describe('bin/breachbot.js', () => {
     const { code, stdout, stderr } = await run(BIN, ['ask', 'helthec']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^HealthEC LLC\n/);
+    expect(stdout).toMatch(/^HealthEC LLC, a business associate .*\.\n\nHealthEC LLC\n/);
   });
 
   it('imports only dist/, never the TypeScript sources', async () => {

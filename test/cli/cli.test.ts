@@ -29,7 +29,8 @@ describe('breachbot ask', () => {
   it('prints the card for what a user would type after /breach', async () => {
     const { code, stdout } = await run(['ask', 'was HealthEC hacked?']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^HealthEC LLC\n/);
+    // The question answered first, in one sentence, then the card.
+    expect(stdout).toMatch(/^Yes: HealthEC LLC had a hacking\/IT incident .*\.\n\nHealthEC LLC\n/);
     expect(stdout).toContain('4,786,241 people');
   });
 
@@ -46,6 +47,7 @@ describe('breachbot ask', () => {
     expect(json).toMatchObject({ query: 'arx patient', kind: 'incident' });
     expect(json.matches[0]).toMatchObject({ id: 'arx-patient-solutions-2022', organization: 'ARx Patient Solutions' });
     expect(typeof json.matches[0].score).toBe('number');
+    expect(json.direct).toMatchObject({ intent: 'overview', text: expect.stringContaining('41,166 people') });
   });
 
   it('prints usage for an empty question, and refuses unknown options', async () => {
@@ -131,6 +133,20 @@ describe('breachbot', () => {
     expect(stderr).toContain('SLACK_BOT_TOKEN: must be a bot token starting with xoxb-');
     expect(stderr).toContain('PORT: must be 0 to 65535');
     expect(stderr).not.toContain('xoxp-not-a-bot-token');
+  });
+
+  it('start refuses a DIGEST_CRON that fires more than once a day, in one line naming it', async () => {
+    const { code, stderr } = await run(['start'], {
+      env: {
+        ...env,
+        SLACK_BOT_TOKEN: 'xoxb-1-test',
+        SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99aaaaaa85a5',
+        DIGEST_CRON: '0 9,17 * * 1',
+      },
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^breachbot start: DIGEST_CRON: must fire at most once a day/);
   });
 
   it('start with a Slack setting but no bot token says what is missing instead of running the playground', async () => {

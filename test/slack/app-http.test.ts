@@ -16,6 +16,7 @@ import {
 } from '../../src/playground/emulator/sign-request.js';
 import type { SlackEmulator } from '../../src/playground/emulator/web-api-server.js';
 import {
+  ACTION_FULL_DETAILS,
   ACTION_SHARE,
   ACTION_SHARE_CHANNEL,
   ACTION_SHARE_INCIDENT,
@@ -148,7 +149,7 @@ describe('the Slack app over its HTTP receiver', () => {
     );
   });
 
-  it('answers a DM in its thread', async () => {
+  it('answers a DM in the conversation, as a person would, and in its thread only when asked in one', async () => {
     const event = {
       type: 'message',
       channel_type: 'im',
@@ -159,8 +160,88 @@ describe('the Slack app over its HTTP receiver', () => {
     };
     await post(eventBody({ event, event_id: 'Ev0DIRECT01' }));
     const call = await emulator.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0DIRECT01');
-    expect(call.args.thread_ts).toBe('1700000200.000300');
+    expect(call.args.thread_ts).toBeUndefined();
     expect(allText(call.args.blocks)).toContain('Identity Protection PIN');
+    const inThread = { ...event, text: 'helthec', ts: '1700000201.000400', thread_ts: '1700000200.000300' };
+    await post(eventBody({ event: inThread, event_id: 'Ev0DIRECT02' }));
+    const reply = await emulator.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === 'D0DIRECT01' && allText(c.args.blocks).includes('HealthEC LLC'),
+    );
+    expect(reply.args.thread_ts).toBe('1700000200.000300');
+  });
+
+  it('answers "hi" in a DM with a greeting and how to ask, not with "No incident matches"', async () => {
+    const event = {
+      type: 'message',
+      channel_type: 'im',
+      user: DEFAULT_IDS.userId,
+      text: 'hi',
+      ts: '1700000210.000300',
+      channel: 'D0DIRECT02',
+    };
+    await post(eventBody({ event, event_id: 'Ev0HELLO01' }));
+    const call = await emulator.waitForCall('chat.postMessage', (c) => c.args.channel === 'D0DIRECT02');
+    const text = allText(call.args.blocks);
+    expect(text).toContain("Hi! I'm breachbot.");
+    expect(text).toContain('`/breach steps ssn`');
+    expect(text).not.toContain('No incident matches');
+  });
+
+  it('answers the question first with a short card, and "Full details" gives the whole card at the response_url', async () => {
+    const response = await post(slashCommandBody({ text: 'how many people were affected by healthec' }));
+    const body = response.json as { blocks: { type: string; elements?: { action_id: string; value: string }[] }[] };
+    expect(allText(body.blocks[0])).toMatch(/4,786,241 people were affected by HealthEC LLC's breach/);
+    expect(body.blocks.length).toBeLessThanOrEqual(15);
+    const full = body.blocks.flatMap((block) => block.elements ?? []).find((e) => e.action_id === ACTION_FULL_DETAILS);
+    if (!full) throw new Error('the short card has no Full details button');
+    await post(
+      interactionBody(
+        blockActionsPayload({
+          action_id: ACTION_FULL_DETAILS,
+          value: full.value,
+          is_ephemeral: true,
+          response_url: emulator.responseUrl('full'),
+        }),
+      ),
+    );
+    const reply = await emulator.waitForResponseUrlPost('full');
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    const text = allText(reply.body);
+    for (const part of ['What happened', 'Timeline', 'Lessons for staff', 'Identity Protection PIN']) {
+      expect(text).toContain(part);
+    }
+    await post(
+      interactionBody(
+        blockActionsPayload({
+          action_id: ACTION_FULL_DETAILS,
+          value: 'no-such-incident how many',
+          response_url: emulator.responseUrl('full-gone'),
+        }),
+      ),
+    );
+    expect((await emulator.waitForResponseUrlPost('full-gone')).body).toMatchObject({
+      text: expect.stringContaining('no longer in the data'),
+    });
+  });
+
+  it('"Show" on the Home tab opens the card where the person is, in a modal', async () => {
+    const before = emulator.callsTo('views.open').length;
+    await post(
+      interactionBody(
+        blockActionsPayload({
+          action_id: ACTION_SHOW,
+          value: 'healthec-2023',
+          view: { id: 'V0HOME0001', type: 'home' },
+        }),
+      ),
+    );
+    const open = await emulator.waitForCall('views.open', (c) => allText(c.args.view).includes('HealthEC LLC'));
+    expect(emulator.callsTo('views.open').length).toBe(before + 1);
+    expect(open.args.trigger_id).toEqual(expect.any(String));
+    expect(open.args.view).toMatchObject({ type: 'modal', title: { text: 'Incident card' } });
+    expect(checkMessageLimits(open.args.view as SlackSurface)).toEqual([]);
+    expect(emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === DEFAULT_IDS.userId)).toHaveLength(0);
   });
 
   it('"Share in channel" posts the public card with who shared it, the lessons and a question', async () => {

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { answerQuery } from '../../answer/answer-query.js';
+import { todayIn } from '../../answer/list-question.js';
 import { loadAnswerContext } from '../../answer/load-answer-context.js';
 import { readDataConfig } from '../../config/data-config.js';
+import { digestEnvShape } from '../../config/digest-config.js';
 import { parseDigestCommand } from '../../digest/parse-digest-command.js';
 import { answerToJson } from '../../views/json/answer-json.js';
 import { renderAnswerText } from '../../views/text/render-answer.js';
@@ -47,8 +49,14 @@ export const askCommand: CliCommand = {
           `type \`/breach ${query.trim()}\` there. In the terminal, \`breachbot digest --dry-run\` prints the digest.`,
       );
     }
-    const answerContext = await loadAnswerContext(readDataConfig(context.env, context.cwd).dataDir);
-    const answer = answerQuery(query, answerContext);
+    // One question, then the process ends: see `fewQueries`.
+    const answerContext = await loadAnswerContext(readDataConfig(context.env, context.cwd).dataDir, {
+      fewQueries: true,
+    });
+    // "this year" as the bot would read it: in DIGEST_TZ.
+    const timeZone = digestEnvShape.DIGEST_TZ.safeParse(context.env.DIGEST_TZ);
+    if (!timeZone.success) throw new UsageError(`DIGEST_TZ ${timeZone.error.issues[0]?.message ?? 'is invalid'}`);
+    const answer = answerQuery(query, { ...answerContext, today: todayIn(timeZone.data) });
     if (parsed.values.json) {
       writeLine(context.stdout, JSON.stringify(answerToJson(query, answer), null, 2));
     } else {

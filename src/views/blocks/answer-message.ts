@@ -1,18 +1,32 @@
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import type { Stats, Tally } from '../../answer/stats.js';
 import type { Answer, ProtectiveSteps } from '../../answer/types.js';
 import { dataTypeLabel } from '../../incidents/data-types.js';
 import { BREACH_TYPE_LABELS, ENTITY_TYPE_LABELS } from '../../incidents/labels.js';
 import type { Incident } from '../../incidents/model.js';
-import type { SearchHit } from '../../search/types.js';
 import { formatCount, incidentFacts } from '../incident-facts.js';
 import { bars } from '../text/render-answer.js';
-import { SEARCH_TIPS, USAGE_EXAMPLES } from '../usage.js';
+import { noRecordLine, SEARCH_TIPS, USAGE_EXAMPLES } from '../usage.js';
 import { actions, button, context, header, section } from './elements.js';
-import { ACTION_SHARE, ACTION_STEPS } from './ids.js';
-import { incidentCardBlocks, incidentListBlocks } from './incident-card.js';
-import { FALLBACK_TEXT_MAX, linesWithin, MAX_MESSAGE_BLOCKS, SECTION_TEXT_MAX, truncate } from './limits.js';
+import { ACTION_FULL_DETAILS, ACTION_SHARE, ACTION_STEPS, fullDetailsValue } from './ids.js';
+import {
+  allStepsBlocks,
+  dataTypesLine,
+  directAnswerBlocks,
+  fullCardBlocks,
+  incidentListBlocks,
+  shortCardBlocks,
+} from './incident-card.js';
+import {
+  FALLBACK_TEXT_MAX,
+  linesWithin,
+  MAX_MESSAGE_BLOCKS,
+  MAX_VIEW_BLOCKS,
+  SECTION_TEXT_MAX,
+  truncate,
+} from './limits.js';
 import { bold, escapeMrkdwn, escapeWithin, italic, link } from './mrkdwn.js';
+import { rankedListMessage } from './ranked-list-message.js';
 
 /** What the builders return: spread it into `chat.postMessage`, `respond` or `ack`. */
 export interface SlackMessage {
@@ -46,16 +60,20 @@ function buildAnswerMessage(answer: Answer): SlackMessage {
     case 'usage':
       return usageMessage(answer.problem);
     case 'incident':
-      return incidentMessage(answer.match, answer.alternatives, answer.steps);
+      return incidentMessage(answer);
     case 'list':
       return listMessage(
         `Incidents matching "${answer.query}"`,
         answer.hits.map((hit) => hit.incident),
       );
+    case 'ranked-list':
+      return rankedListMessage(answer.list);
     case 'latest':
       return listMessage('Newest disclosures', answer.incidents);
     case 'no-match':
       return noMatchMessage(answer.query, answer.suggestions, answer.problems);
+    case 'no-record':
+      return noMatchMessage(answer.query, answer.suggestions, [], noRecordLine(answer.organization));
     case 'steps':
       return stepsMessage(answer.steps);
     case 'stats':
@@ -85,30 +103,70 @@ function usageMessage(problem?: string): SlackMessage {
 }
 
 /**
- * The card, then its buttons. Both buttons carry the incident id: the listener looks the incident
- * up again, so a stale or forged value finds nothing rather than something wrong.
+ * The question answered in one sentence, then the short card and its buttons; the rest is behind
+ * "Full details". Every button carries the incident id: the listener looks the incident up again, so
+ * a stale or forged value finds nothing rather than something wrong.
  */
-function incidentMessage(match: SearchHit, alternatives: readonly SearchHit[], steps: ProtectiveSteps): SlackMessage {
+function incidentMessage(answer: Extract<Answer, { kind: 'incident' }>): SlackMessage {
+  const { match, alternatives, steps, direct, query } = answer;
   const { incident } = match;
   const facts = incidentFacts(incident);
-  const blocks: KnownBlock[] = [
-    ...incidentCardBlocks(incident, steps),
+  const blocks: KnownBlock[] = [...directAnswerBlocks(direct), ...shortCardBlocks(incident, steps)];
+  if (alternatives.length > 0) {
+    const count = alternatives.length === 1 ? '1 close match' : `${alternatives.length} close matches`;
+    blocks.push(context([escapeMrkdwn(`Not the one you meant? ${count} under Full details.`)]));
+  }
+  blocks.push(
     actions([
+      button({ text: 'Full details', actionId: ACTION_FULL_DETAILS, value: fullDetailsValue(incident.id, query) }),
       button({ text: 'Share in channel', actionId: ACTION_SHARE, value: incident.id, style: 'primary' }),
       button({ text: 'Protective steps', actionId: ACTION_STEPS, value: incident.id }),
     ]),
-  ];
-  if (alternatives.length > 0) {
-    blocks.push(
-      section('*Close matches*'),
-      ...incidentListBlocks(
-        alternatives.map((hit) => hit.incident),
-        MAX_ALTERNATIVES_SHOWN,
-        (left) => `…and ${left} more close matches. Add a state or year to narrow it down.`,
-      ),
-    );
-  }
-  return { text: fallback(`${facts.title}: ${facts.affected}, disclosed ${facts.disclosed}`), blocks };
+  );
+  const preview = direct?.text ?? `${facts.title}: ${facts.affected}, disclosed ${facts.disclosed}`;
+  return { text: fallback(preview), blocks };
+}
+
+/** "Full details": the whole card, every step, the lessons and the question's close matches. */
+export function fullDetailsMessage(answer: Extract<Answer, { kind: 'incident' }>): SlackMessage {
+  const { incident } = answer.match;
+  const blocks = fullCardBlocks(
+    incident,
+    answer.steps,
+    answer.alternatives.map((hit) => hit.incident),
+  );
+  return { text: fallback(`Full details: ${incident.organization}`), blocks: blocks.slice(0, MAX_MESSAGE_BLOCKS) };
+}
+
+/** Block Kit allows 24 characters for a modal's title. */
+const MODAL_TITLE = 'Incident card';
+
+/** The full card where there is no conversation to answer in: a click on the Home tab. */
+export function incidentModalView(answer: Extract<Answer, { kind: 'incident' }>): ModalView {
+  const { incident } = answer.match;
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: MODAL_TITLE },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: fullCardBlocks(incident, answer.steps).slice(0, MAX_VIEW_BLOCKS),
+  };
+}
+
+/** "Protective steps" on a card: every checklist for what that incident exposed, named after it. */
+export function incidentStepsMessage(incident: Incident, steps: ProtectiveSteps): SlackMessage {
+  const title = `What to do after the ${incident.organization} breach`;
+  const about = steps.dataTypes.length > 0 ? [context([escapeMrkdwn(dataTypesLine(steps))])] : [];
+  return { text: fallback(title), blocks: [header(title), ...about, ...allStepsBlocks(steps)] };
+}
+
+/** "hi" in a DM is a hello, not a search: a greeting and how to ask. */
+export function greetingMessage(): SlackMessage {
+  const hello = "Hi! I'm breachbot. Ask me about a data breach, or what to do about one.";
+  const examples = usageExampleLines();
+  return {
+    text: fallback(hello),
+    blocks: [section(escapeMrkdwn(hello)), section(['*For example:*', ...examples].join('\n'))],
+  };
 }
 
 function listMessage(title: string, incidents: readonly Incident[]): SlackMessage {
@@ -127,15 +185,20 @@ function listMessage(title: string, incidents: readonly Incident[]): SlackMessag
   };
 }
 
-function noMatchMessage(query: string, suggestions: readonly string[], problems: readonly string[]): SlackMessage {
+function noMatchMessage(
+  query: string,
+  suggestions: readonly string[],
+  problems: readonly string[],
+  headline?: string,
+): SlackMessage {
   const lines = [
     ...problems.map(escapeMrkdwn),
-    `No incident matches "${escapeWithin(query, 600)}".`,
+    headline ? escapeWithin(headline, 700) : `No incident matches "${escapeWithin(query, 600)}".`,
     ...(suggestions.length > 0 ? [`Did you mean: ${suggestions.map(bold).join('; ')}?`] : []),
   ];
   const tips = ['*Search tips*', ...SEARCH_TIPS.map((tip) => `• ${escapeMrkdwn(tip)}`)];
   return {
-    text: fallback(`No incident matches "${query}".`),
+    text: fallback(headline ?? `No incident matches "${query}".`),
     blocks: [section(linesWithin(lines, SECTION_TEXT_MAX, (left) => `…and ${left} more`)), section(tips.join('\n'))],
   };
 }

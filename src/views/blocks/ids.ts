@@ -9,6 +9,23 @@ export const ACTION_SHARE = 'share_in_channel';
 export const ACTION_STEPS = 'show_steps';
 /** "Show" on a close match, a list line, a latest line or the Home tab. Value: the incident id. */
 export const ACTION_SHOW = 'show_incident';
+/** Button on a short card: the full card. Value: `fullDetailsValue`. */
+export const ACTION_FULL_DETAILS = 'show_full_details';
+
+/**
+ * "Full details" carries the incident and the question, so the full card can list the question's
+ * close matches: `<incident id> <question>`. An id has no spaces, so the first one ends it.
+ */
+export function fullDetailsValue(incidentId: string, query: string): string {
+  return `${incidentId} ${query}`.trim();
+}
+
+export function readFullDetailsValue(value: string): { incidentId: string; query: string } {
+  const space = value.indexOf(' ');
+  return space < 0
+    ? { incidentId: value, query: '' }
+    : { incidentId: value.slice(0, space), query: value.slice(space + 1).trim() };
+}
 
 /** Global shortcut that opens the share modal. */
 export const SHORTCUT_SHARE = 'share_incident_card';

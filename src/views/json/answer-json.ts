@@ -1,6 +1,7 @@
 import type { Answer } from '../../answer/types.js';
 import type { Incident } from '../../incidents/model.js';
 import type { SearchHit } from '../../search/types.js';
+import { rankedListJson } from './ranked-list-json.js';
 
 function matchJson(hit: SearchHit) {
   const { incident } = hit;
@@ -30,6 +31,7 @@ export function answerToJson(query: string, answer: Answer) {
       return {
         ...base,
         matches: [answer.match, ...answer.alternatives].map(matchJson),
+        direct: answer.direct ?? null,
         steps: {
           dataTypes: answer.steps.dataTypes,
           checklists: answer.steps.checklists.map((checklist) => checklist.id),
@@ -38,8 +40,12 @@ export function answerToJson(query: string, answer: Answer) {
       };
     case 'list':
       return { ...base, matches: answer.hits.map(matchJson) };
+    case 'ranked-list':
+      return { ...base, ...rankedListJson(answer.list), matches: answer.list.incidents.map(incidentJson) };
     case 'no-match':
       return { ...base, matches: [], suggestions: answer.suggestions, problems: answer.problems };
+    case 'no-record':
+      return { ...base, matches: [], organization: answer.organization, suggestions: answer.suggestions };
     case 'steps':
       return {
         ...base,

@@ -6,7 +6,8 @@ import { BREACH_TYPE_LABELS, ENTITY_TYPE_LABELS } from '../../incidents/labels.j
 import type { Incident } from '../../incidents/model.js';
 import type { SearchHit } from '../../search/types.js';
 import { describeAsOf, formatCount, formatDate, incidentFacts, shortAffected } from '../incident-facts.js';
-import { SEARCH_TIPS, USAGE_EXAMPLES } from '../usage.js';
+import { noRecordLine, SEARCH_TIPS, USAGE_EXAMPLES } from '../usage.js';
+import { renderRankedList } from './render-ranked-list.js';
 
 const BAR_WIDTH = 30;
 
@@ -16,13 +17,20 @@ export function renderAnswerText(answer: Answer): string {
     case 'usage':
       return renderUsage(answer.problem);
     case 'incident':
-      return renderIncident(answer.match, answer.alternatives, answer.steps);
+      return [
+        ...(answer.direct ? [answer.direct.text, ''] : []),
+        renderIncident(answer.match, answer.alternatives, answer.steps),
+      ].join('\n');
     case 'list':
       return [`Incidents matching "${answer.query}":`, ...answer.hits.map((hit) => `  ${oneLine(hit.incident)}`)].join(
         '\n',
       );
+    case 'ranked-list':
+      return renderRankedList(answer.list, oneLine);
     case 'no-match':
       return renderNoMatch(answer.query, answer.suggestions, answer.problems);
+    case 'no-record':
+      return renderNoRecord(answer.organization, answer.suggestions);
     case 'steps':
       return renderSteps(answer.steps, true);
     case 'latest':
@@ -109,6 +117,15 @@ function renderNoMatch(query: string, suggestions: readonly string[], problems: 
   return [
     ...problems,
     `No incident matches "${query}".`,
+    ...(suggestions.length > 0 ? [`Did you mean: ${suggestions.join('; ')}?`] : []),
+    'Tips:',
+    ...SEARCH_TIPS.map((tip) => `  - ${tip}`),
+  ].join('\n');
+}
+
+function renderNoRecord(organization: string, suggestions: readonly string[]): string {
+  return [
+    noRecordLine(organization),
     ...(suggestions.length > 0 ? [`Did you mean: ${suggestions.join('; ')}?`] : []),
     'Tips:',
     ...SEARCH_TIPS.map((tip) => `  - ${tip}`),

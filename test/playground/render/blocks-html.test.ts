@@ -3,9 +3,9 @@ import { type AnswerContext, answerQuery } from '../../../src/answer/answer-quer
 import { stepsForIncident } from '../../../src/answer/protective-steps.js';
 import { blocksHtml } from '../../../src/playground/render/blocks-html.js';
 import type { MentionNames } from '../../../src/playground/render/mrkdwn-html.js';
-import { answerMessage } from '../../../src/views/blocks/answer-message.js';
+import { answerMessage, fullDetailsMessage } from '../../../src/views/blocks/answer-message.js';
 import { appHomeView } from '../../../src/views/blocks/app-home.js';
-import { ACTION_SHARE, ACTION_SHOW, ACTION_STEPS } from '../../../src/views/blocks/ids.js';
+import { ACTION_FULL_DETAILS, ACTION_SHARE, ACTION_SHOW, ACTION_STEPS } from '../../../src/views/blocks/ids.js';
 import { sharedCardMessage } from '../../../src/views/blocks/shared-card.js';
 import { makeIncident } from '../../support/incident-factory.js';
 import { firstCardsAnswerContext } from '../../support/repo-dataset.js';
@@ -29,22 +29,30 @@ const render = (blocks: readonly object[]) => blocksHtml(posted(blocks), names);
 const count = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].length;
 
 describe('blocksHtml over what the app sends', () => {
-  it('renders the incident card: header, context, sections with fields, divider, sources and the two buttons', () => {
-    const { blocks } = answerMessage(answerQuery('helthec', context));
+  it('renders the short card: the answer, header, context, fields, sources and the three buttons', () => {
+    const answer = answerQuery('helthec', context);
+    const { blocks } = answerMessage(answer);
     const html = render(blocks);
+    expect(html).toMatch(
+      /^<div class="bk-section"><div class="bk-section-body"><div class="bk-section-text"><b>HealthEC LLC, a business associate/,
+    );
     expect(html).toContain('<div class="bk-header">HealthEC LLC</div>');
     expect(html).toMatch(/<div class="bk-context"><span class="bk-context-text">Business associate/);
-    expect(html).toContain('<b>What happened</b><br>HealthEC, a New Jersey company');
-    expect(count(html, /<div class="bk-field">/g)).toBeGreaterThanOrEqual(6);
-    expect(html).toContain('<div class="bk-field"><b>Who and how many</b><br>4,786,241 people');
-    expect(html).toContain('<hr class="bk-divider">');
+    expect(count(html, /<div class="bk-field">/g)).toBeGreaterThanOrEqual(4);
+    expect(html).toContain('<div class="bk-field"><b>How many</b><br>4,786,241 people');
+    if (answer.kind !== 'incident') throw new Error(`expected an incident, got ${answer.kind}`);
+    const full = render(fullDetailsMessage(answer).blocks);
+    expect(full).toContain('<b>What happened</b><br>HealthEC, a New Jersey company');
+    expect(full).toContain('<div class="bk-field"><b>Who and how many</b><br>4,786,241 people');
+    expect(full).toContain('<hr class="bk-divider">');
     expect(html).toMatch(
       /<a href="https:\/\/ocrportal\.hhs\.gov\/[^"]*" target="_blank" rel="noopener noreferrer">HHS OCR/,
     );
     const actions = /<div class="bk-actions">(.*?)<\/div>/.exec(html)?.[1] ?? '';
     const blockId = /data-block-id="(b\d+)"/.exec(actions)?.[1];
     expect(actions).toBe(
-      `<button type="button" class="bk-button bk-button--primary" data-block-id="${blockId}" data-action-id="${ACTION_SHARE}">Share in channel</button>` +
+      `<button type="button" class="bk-button" data-block-id="${blockId}" data-action-id="${ACTION_FULL_DETAILS}">Full details</button>` +
+        `<button type="button" class="bk-button bk-button--primary" data-block-id="${blockId}" data-action-id="${ACTION_SHARE}">Share in channel</button>` +
         `<button type="button" class="bk-button" data-block-id="${blockId}" data-action-id="${ACTION_STEPS}">Protective steps</button>`,
     );
   });

@@ -4,8 +4,15 @@ import { type AnswerContext, answerQuery } from '../../../src/answer/answer-quer
 import { stepsForIncident } from '../../../src/answer/protective-steps.js';
 import { computeStats } from '../../../src/answer/stats.js';
 import type { Answer } from '../../../src/answer/types.js';
-import { answerMessage, type SlackMessage } from '../../../src/views/blocks/answer-message.js';
-import { ACTION_SHARE, ACTION_SHOW, ACTION_STEPS } from '../../../src/views/blocks/ids.js';
+import {
+  answerMessage,
+  fullDetailsMessage,
+  greetingMessage,
+  incidentModalView,
+  incidentStepsMessage,
+  type SlackMessage,
+} from '../../../src/views/blocks/answer-message.js';
+import { ACTION_FULL_DETAILS, ACTION_SHARE, ACTION_SHOW, ACTION_STEPS } from '../../../src/views/blocks/ids.js';
 import { makeIncident } from '../../support/incident-factory.js';
 import { firstCardsAnswerContext } from '../../support/repo-dataset.js';
 import { EVIL, EVIL_ESCAPED, expectNoLiveMarkup, expectWithinLimits, giantIncident } from './fixtures.js';
@@ -38,7 +45,7 @@ function buttons(blocks: readonly KnownBlock[]): Button[] {
 describe('answerMessage: incident card', () => {
   it('shows the facts of the ARx card: who, when with the delay, how many, data, steps with sources', () => {
     const message = ask('arx patient');
-    expect(message.blocks[0]).toEqual({
+    expect(message.blocks[1]).toEqual({
       type: 'header',
       text: { type: 'plain_text', text: 'ARx Patient Solutions', emoji: true },
     });
@@ -53,26 +60,48 @@ describe('answerMessage: incident card', () => {
     expect(text).toContain('|FTC: New protections available for minors under 16>');
     expect(text).toContain('<https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf|');
     expect(text).toContain('US government advice');
-    expect(message.text).toContain('ARx Patient Solutions: 41,166 people');
+    expect(message.text).toContain('41,166 people');
   });
 
-  it('has Share and Protective steps buttons carrying the incident id', () => {
+  it('answers the question first, in one sentence, then the short card within one screen', () => {
+    const message = ask('how many people were affected by healthec');
+    const [first, second] = message.blocks;
+    expect(first).toMatchObject({ type: 'section', text: { type: 'mrkdwn' } });
+    const sentence = (first as SectionBlock).text?.text ?? '';
+    expect(sentence).toMatch(/^\*4,786,241 people were affected by HealthEC LLC's breach.*\*$/);
+    expect(sentence).toContain('112,005');
+    expect(second?.type).toBe('header');
+    expect(message.blocks.length).toBeLessThanOrEqual(15);
+    expect(message.text).toMatch(/^4,786,241 people/);
+    // The story, the timeline, the lessons and the later steps wait behind "Full details".
+    const text = allText(message);
+    expect(text).not.toContain('What happened');
+    expect(text).not.toContain('Lessons for staff');
+    expect(text).not.toContain('Identity Protection PIN');
+  });
+
+  it('has Full details, Share and Protective steps buttons carrying the incident id', () => {
     const message = ask('healthec');
-    const [share, steps] = buttons(message.blocks);
+    const [full, share, steps] = buttons(message.blocks);
+    expect(full).toMatchObject({ action_id: ACTION_FULL_DETAILS, value: 'healthec-2023 healthec' });
+    expect(full?.text.text).toBe('Full details');
     expect(share).toMatchObject({ action_id: ACTION_SHARE, value: 'healthec-2023', style: 'primary' });
     expect(share?.text.text).toBe('Share in channel');
     expect(steps).toMatchObject({ action_id: ACTION_STEPS, value: 'healthec-2023' });
     expect(steps?.text.text).toBe('Protective steps');
   });
 
-  it('lists close matches with a Show button each', () => {
+  it('says close matches are under Full details, which lists them with a Show button each', () => {
     const answer = answerQuery('healthec', context);
     if (answer.kind !== 'incident') throw new Error(`expected an incident, got ${answer.kind}`);
     const other = context.dataset.incidents.find((incident) => incident.id !== answer.match.incident.id);
     if (!other) throw new Error('the first cards have two incidents');
-    const message = build({ ...answer, alternatives: [{ incident: other, score: 0.5 }] });
-    expect(allText(message)).toContain('*Close matches*');
-    expect(buttons(message.blocks).at(-1)).toMatchObject({ action_id: ACTION_SHOW, value: other.id });
+    const withOther = { ...answer, alternatives: [{ incident: other, score: 0.5 }] };
+    expect(allText(build(withOther))).toContain('1 close match under Full details');
+    const full = fullDetailsMessage(withOther);
+    expectWithinLimits(full);
+    expect(allText(full)).toContain('*Close matches*');
+    expect(buttons(full.blocks).at(-1)).toMatchObject({ action_id: ACTION_SHOW, value: other.id });
   });
 
   it('stays within limits for a giant incident with 200 close matches, and escapes every field', () => {
@@ -90,10 +119,67 @@ describe('answerMessage: incident card', () => {
     });
     const text = allText(message);
     expect(text).toContain(EVIL_ESCAPED);
-    expect(text).toContain('…and 195 more close matches');
-    expect(buttons(message.blocks).filter((button) => button.action_id === ACTION_SHOW)).toHaveLength(5);
-    expect(text).toMatch(/…and \d+ more sources/);
+    expect(text).toContain('200 close matches under Full details');
+    expect(text).toContain('…and 97 more under Full details');
+    expect(message.blocks.length).toBeLessThanOrEqual(15);
     expect(message.text).toContain('&lt;!channel&gt;');
+    const full = fullDetailsMessage({
+      kind: 'incident',
+      query: EVIL,
+      match: { incident, score: 1 },
+      alternatives,
+      steps: stepsForIncident(context.dataset.guidance, incident),
+    });
+    expectWithinLimits(full);
+    expectNoLiveMarkup(full);
+    const fullText = allText(full);
+    expect(fullText).toContain('…and 195 more close matches');
+    expect(buttons(full.blocks).filter((button) => button.action_id === ACTION_SHOW)).toHaveLength(5);
+    expect(fullText).toMatch(/…and \d+ more sources/);
+  });
+});
+
+describe('the full card, the steps for an incident, the Home modal and the greeting', () => {
+  it("escapes a hostile direct answer and keeps the modal of a giant incident within a view's limits", () => {
+    const incident = giantIncident();
+    const answer = {
+      kind: 'incident' as const,
+      query: EVIL,
+      match: { incident, score: 1 },
+      alternatives: [],
+      steps: stepsForIncident(context.dataset.guidance, incident),
+      direct: { intent: 'overview' as const, text: `${EVIL} ${'long '.repeat(2000)}` },
+    };
+    const message = build(answer);
+    expect(JSON.stringify(message.blocks[0])).toContain(EVIL_ESCAPED);
+    const modal = incidentModalView(answer);
+    expectWithinLimits(modal);
+    expectNoLiveMarkup(modal);
+    expect(modal.title.text.length).toBeLessThanOrEqual(24);
+  });
+
+  it('names the incident in the heading of its steps, and lists the kinds of data under it', () => {
+    const healthec = context.dataset.incidents.find((incident) => incident.id === 'healthec-2023');
+    if (!healthec) throw new Error('HealthEC is one of the first cards');
+    const message = incidentStepsMessage(healthec, stepsForIncident(context.dataset.guidance, healthec));
+    expectWithinLimits(message);
+    expect(message.blocks[0]).toMatchObject({
+      type: 'header',
+      text: { text: 'What to do after the HealthEC LLC breach' },
+    });
+    expect(JSON.stringify(message.blocks[1])).toContain('For: Names, Addresses');
+    expect(allText(message)).toContain('Identity Protection PIN');
+    const giant = giantIncident();
+    const steps = incidentStepsMessage(giant, stepsForIncident(context.dataset.guidance, giant));
+    expectWithinLimits(steps);
+    expectNoLiveMarkup(steps);
+  });
+
+  it('greets and shows how to ask', () => {
+    const message = greetingMessage();
+    expectWithinLimits(message);
+    expect(allText(message)).toContain("Hi! I'm breachbot.");
+    expect(allText(message)).toContain('`/breach steps ssn`');
   });
 });
 

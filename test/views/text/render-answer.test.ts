@@ -13,7 +13,8 @@ const render = (query: string) => renderAnswerText(answerQuery(query, context));
 describe('renderAnswerText', () => {
   it('renders the card: what happened, when with the delay, who and how many, data, steps, sources', () => {
     const text = render('arx patient');
-    expect(text).toMatch(/^ARx Patient Solutions\nHealthcare provider · Kansas/);
+    expect(text).toMatch(/^ARx Patient Solutions, a healthcare provider in Kansas, .*\.\n\nARx Patient Solutions\n/);
+    expect(text).toContain('\nHealthcare provider · Kansas');
     expect(text).toContain('Happened:    23 Mar 2022 to 30 Mar 2022');
     expect(text).toContain('Discovered:  30 Mar 2022');
     expect(text).toContain('Disclosed:   30 Jun 2023, 457 days (over a year) after discovery');
@@ -22,6 +23,12 @@ describe('renderAnswerText', () => {
     expect(text).toContain('under 16');
     expect(text).toContain('https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf');
     expect(text).toContain('Lessons for staff');
+  });
+
+  it('prints the direct answer first: every figure with its source', () => {
+    const text = render('how many people were affected by healthec');
+    expect(text.split('\n')[0]).toMatch(/^4,786,241 people were affected by HealthEC LLC's breach, .*112,005/);
+    expect(text).toContain('\n\nHealthEC LLC\n');
   });
 
   it('renders the full checklist for steps, with every source', () => {

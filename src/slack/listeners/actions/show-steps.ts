@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerMessage } from '../../../views/blocks/answer-message.js';
+import { incidentStepsMessage } from '../../../views/blocks/answer-message.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { GONE_TEXT, incidentIdFrom } from './incident-button.js';
 
@@ -12,11 +12,10 @@ export function showStepsCallback({ service }: ListenerDeps) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: GONE_TEXT });
       return;
     }
-    const steps = service.stepsFor(incident);
     await respond({
       response_type: 'ephemeral',
       replace_original: false,
-      ...answerMessage({ kind: 'steps', query: incident.organization, steps }),
+      ...incidentStepsMessage(incident, service.stepsFor(incident)),
     });
   };
 }

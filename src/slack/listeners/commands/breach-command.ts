@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { z } from 'zod';
+import { isGreeting } from '../../../answer/question-intent.js';
 import { parseBreachSubcommand } from '../../../digest/parse-digest-command.js';
-import { answerMessage } from '../../../views/blocks/answer-message.js';
+import { answerMessage, greetingMessage } from '../../../views/blocks/answer-message.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { decodeSlackText } from '../../slack-text.js';
 import { runDigestSubcommand } from './digest-subcommand.js';
@@ -34,7 +35,7 @@ export function breachCommandCallback({ service, digest, sources }: ListenerDeps
       }
       return;
     }
-    const message = answerMessage(service.answer(text));
+    const message = isGreeting(text) ? greetingMessage() : answerMessage(service.answer(text));
     await ack({ response_type: 'ephemeral', ...message });
     logger.debug('breach command answered', { user: userId });
   };

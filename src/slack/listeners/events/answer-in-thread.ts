@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { answerMessage } from '../../../views/blocks/answer-message.js';
+import { isGreeting } from '../../../answer/question-intent.js';
+import { answerMessage, greetingMessage } from '../../../views/blocks/answer-message.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { decodeSlackText, stripBotMention } from '../../slack-text.js';
 
@@ -9,11 +10,17 @@ export interface QuestionEvent {
   text: string;
   ts: string;
   threadTs: string | undefined;
+  /**
+   * Where the answer goes: a mention in a channel is answered in its thread, so the channel stays
+   * quiet; a direct message in the conversation, as a person would reply (or in its thread, if the
+   * question was asked in one).
+   */
+  reply: 'thread' | 'conversation';
 }
 
 /**
- * Answers a mention or a DM in the thread of the question, once per event id: Slack redelivers
- * events it thinks were lost, and a second answer would be noise in the thread.
+ * Answers a mention or a DM, once per event id: Slack redelivers events it thinks were lost, and a
+ * second answer would be noise.
  */
 export async function answerInThread(
   { service, deduper }: ListenerDeps,
@@ -22,7 +29,9 @@ export async function answerInThread(
   botUserId: string | undefined,
 ): Promise<boolean> {
   if (event.eventId && !deduper.firstTime(event.eventId)) return false;
-  const message = answerMessage(service.answer(decodeSlackText(stripBotMention(event.text, botUserId))));
-  await client.chat.postMessage({ channel: event.channel, thread_ts: event.threadTs ?? event.ts, ...message });
+  const question = decodeSlackText(stripBotMention(event.text, botUserId));
+  const message = isGreeting(question) ? greetingMessage() : answerMessage(service.answer(question));
+  const threadTs = event.reply === 'thread' ? (event.threadTs ?? event.ts) : event.threadTs;
+  await client.chat.postMessage({ channel: event.channel, ...(threadTs && { thread_ts: threadTs }), ...message });
   return true;
 }

@@ -14,7 +14,14 @@ export function appMentionCallback(deps: ListenerDeps) {
       const answered = await answerInThread(
         deps,
         client,
-        { eventId: body.event_id, channel: event.channel, text: event.text, ts: event.ts, threadTs: event.thread_ts },
+        {
+          eventId: body.event_id,
+          channel: event.channel,
+          text: event.text,
+          ts: event.ts,
+          threadTs: event.thread_ts,
+          reply: 'thread',
+        },
         context.botUserId,
       );
       if (!answered) logger.debug('app_mention: duplicate delivery ignored', { eventId: body.event_id });

@@ -23,6 +23,7 @@ export function directMessageCallback(deps: ListenerDeps) {
           text: message.text,
           ts: message.ts,
           threadTs: 'thread_ts' in message ? message.thread_ts : undefined,
+          reply: 'conversation',
         },
         context.botUserId,
       );
