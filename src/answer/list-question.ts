@@ -319,8 +319,13 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** Today (`YYYY-MM-DD`) in one time zone, the bot's, for `AnswerContext.today`. */
 export function todayIn(timeZone: string, now: () => number = Date.now): () => string {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return () => format.format(new Date(now()));
+  // Made at the first question that needs it: the first Intl formatter loads locale data (~20 ms),
+  // which `breachbot ask` about a name never needs.
+  let format: Intl.DateTimeFormat | undefined;
+  return () => {
+    format ??= new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    return format.format(new Date(now()));
+  };
 }
 
 /** The UTC day: what "this year" means when no time zone is given. */

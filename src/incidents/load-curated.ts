@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { type Incident, incidentSchema } from './model.js';
+import { parseYamlFiles } from './parsed-yaml-cache.js';
 import type { DataProblem } from './problems.js';
 import { problemsFromZodError } from './problems.js';
 
@@ -26,15 +26,17 @@ export async function loadCuratedIncidents(dataDir: string): Promise<LoadResult<
   }
   const incidents: Incident[] = [];
   const fileById = new Map<string, string>();
-  for (const name of names) {
+  const texts = await Promise.all(
+    names.map(async (name) => ({ name, text: await readFile(path.join(dir, name), 'utf8') })),
+  );
+  for (const parsedFile of await parseYamlFiles(texts)) {
+    const { name } = parsedFile;
     const file = path.join(dir, name);
-    let raw: unknown;
-    try {
-      raw = parseYaml(await readFile(file, 'utf8'));
-    } catch (error) {
-      problems.push({ file, message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    if ('error' in parsedFile) {
+      problems.push({ file, message: `is not valid YAML: ${parsedFile.error.message.split('\n')[0]}` });
       continue;
     }
+    const { raw } = parsedFile;
     const record = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : undefined;
     const parsed = incidentSchema.safeParse(raw);
     if (!parsed.success) {

@@ -59,6 +59,9 @@ export class NameIndex {
   private postings: Int32Array[] = [];
   private readonly variants: NameVariant[][] = [];
   private idf: Float64Array = new Float64Array(0);
+  /** Scratch space of `scoreBounds`, one slot per record, kept between queries. */
+  private bounds: Float64Array = new Float64Array(0);
+  private termBest: Float64Array = new Float64Array(0);
 
   constructor(incidents: readonly Incident[]) {
     const postingLists: number[][] = [];
@@ -237,6 +240,44 @@ export class NameIndex {
       best = Math.max(best, variant.weight * queryCoverage * (0.7 + 0.3 * nameCoverage));
     }
     return best;
+  }
+
+  /**
+   * Per record, a score `scoreRecord` cannot exceed with these terms: the weighted share of the terms
+   * that any of its names has, each at its best similarity. Walking the terms' postings costs a
+   * fraction of scoring: a record whose bound cannot beat the candidates kept so far is not scored.
+   * Valid because a name's weight and its coverage factor are at most 1. The array is reused by the
+   * next call.
+   */
+  scoreBounds(expansions: readonly TermExpansion[], termWeights: readonly number[]): Float64Array {
+    const count = this.variants.length;
+    if (this.bounds.length !== count) {
+      this.bounds = new Float64Array(count);
+      this.termBest = new Float64Array(count);
+    }
+    const bounds = this.bounds;
+    const best = this.termBest;
+    bounds.fill(0);
+    let totalWeight = 0;
+    for (const weight of termWeights) totalWeight += weight;
+    if (totalWeight === 0) return bounds;
+    const touched: number[] = [];
+    expansions.forEach((expansion, t) => {
+      const weight = (termWeights[t] as number) / totalWeight;
+      if (weight === 0) return;
+      for (const [id, similarity] of expansion) {
+        for (const record of this.recordsWith(id)) {
+          if (best[record] === 0) touched.push(record);
+          if (similarity > (best[record] as number)) best[record] = similarity;
+        }
+      }
+      for (const record of touched) {
+        bounds[record] = (bounds[record] as number) + weight * (best[record] as number);
+        best[record] = 0;
+      }
+      touched.length = 0;
+    });
+    return bounds;
   }
 
   /**

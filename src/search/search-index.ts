@@ -85,8 +85,10 @@ export function buildSearchIndex(incidents: readonly Incident[], options: TextIn
     const scoreName = (record: number) => names.scoreRecord(record, scoredExpansions, scoredWeights, fillerIds);
 
     const bestNames = new TopK(STAGE_CANDIDATES);
+    const bounds = names.scoreBounds(scoredExpansions, scoredWeights);
     for (const record of nameCandidates(names, expansions, seen)) {
-      if (!accept(record)) continue;
+      // Strictly below: such a record would be refused by the top-k anyway, so skipping it changes nothing.
+      if ((bounds[record] as number) < bestNames.threshold || !accept(record)) continue;
       const score = scoreName(record);
       if (score > 0) bestNames.offer(record, score);
     }

@@ -8,6 +8,11 @@ export class TopK {
 
   constructor(private readonly k: number) {}
 
+  /** The score an item must beat to be kept: the lowest kept once `k` are kept, until then none. */
+  get threshold(): number {
+    return this.items.length < this.k ? Number.NEGATIVE_INFINITY : (this.scores[0] as number);
+  }
+
   /** Offers an item; kept if it beats the lowest of the `k` kept so far. */
   offer(item: number, score: number): void {
     if (this.k <= 0) return;
