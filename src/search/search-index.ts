@@ -31,8 +31,22 @@ const MIN_SUGGESTION_SCORE = 0.3;
 
 /** "Did you mean" tolerates a typo more than search, since it only proposes; short words none. */
 function suggestionEdits(term: string): number {
-  if (term.length < 4) return 0;
-  return term.length < 6 ? 1 : 2;
+  // One letter off a four-letter word is another word more often than a typo: "acme" is not "acne".
+  if (term.length < 5) return 0;
+  return term.length < 7 ? 1 : 2;
+}
+
+/**
+ * The name words a suggestion may stand on for `term`: within `suggestionEdits`, and never a short
+ * word reached by a typo: "depot" is not "dept", an abbreviation that many names share.
+ */
+function suggestionExpansion(names: NameIndex, term: string): TermExpansion {
+  const expansion = names.expand(term, suggestionEdits(term));
+  for (const id of [...expansion.keys()]) {
+    const word = names.vocabulary[id] as string;
+    if (word !== term && !word.startsWith(term) && word.length < 5) expansion.delete(id);
+  }
+  return expansion;
 }
 
 const FUSE_OPTIONS: IFuseOptions<Incident> = {
@@ -153,8 +167,8 @@ export function buildSearchIndex(incidents: readonly Incident[], options: TextIn
     const distinctive = terms.filter((_, index) => classes[index] === 'distinctive');
     const required = (distinctive.length > 0 ? distinctive : named).filter((term) => term.length >= 3);
     if (required.length === 0) return [];
-    const expansions = required.map((term) => names.expand(term, suggestionEdits(term)));
-    const ranking = named.map((term) => names.expand(term, suggestionEdits(term)));
+    const expansions = required.map((term) => suggestionExpansion(names, term));
+    const ranking = named.map((term) => suggestionExpansion(names, term));
     const rankingWeights = ranking.map((expansion) => termWeight(names, expansion));
     const scored = nameCandidates(names, expansions, seen)
       .filter((record) => names.matchNames(record, required, expansions).terms.every(Boolean))

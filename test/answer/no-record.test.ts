@@ -106,3 +106,21 @@ describe('still answers names, parts of names and descriptions', () => {
     expect(matchId(ask('rite aid 2011'))).toBe('rite-aid-2011');
   });
 });
+
+describe('"did you mean" names', () => {
+  it('never rest on a short word one letter off: "acme" is not "acne", "depot" is not "dept"', async () => {
+    const lookalikes = [
+      makeIncident({ id: 'acne-org', organization: 'Acne.org', origin: 'hibp', disclosed: '2014-11-01' }),
+      makeIncident({ id: 'pa-dept', organization: 'PA Dept. of Human Services', state: 'PA', disclosed: '2022-01-10' }),
+      makeIncident({ id: 'walgreen', organization: 'Walgreen Co.', state: 'IL', disclosed: '2020-03-10' }),
+    ];
+    const own = {
+      dataset: { incidents: lookalikes, guidance: await shippedGuidance() },
+      index: buildSearchIndex(lookalikes),
+    };
+    expect(answerQuery('Acme Hospital', own)).toMatchObject({ kind: 'no-record', suggestions: [] });
+    expect(answerQuery('Home Depot', own)).toMatchObject({ kind: 'no-record', suggestions: [] });
+    // A longer word a letter off is still offered.
+    expect(answerQuery('Walgren pharmacy', own)).toMatchObject({ kind: 'no-record', suggestions: ['Walgreen Co.'] });
+  });
+});
