@@ -53,9 +53,17 @@ const CONTEXT_WORDS = new Set(
     'scam scams fraud ransom ransomware phishing malware breach cyber attack attacks security ' +
     'worried concerned involved affect affects affecting exposed leaked stolen theft lost loss ' +
     'laptop server records record files file information personal private sensitive details ' +
-    'should need help steps protect now ' +
-    // What a question asks about a breach it names: "when was HealthEC discovered", "which
-    // organisations did the HealthEC breach reach", "how long did ARx take to notify".
+    'should need help steps protect now'
+  ).split(' '),
+);
+
+/**
+ * What a question asks about a breach it names: "when was HealthEC discovered", "which organisations
+ * did the HealthEC breach reach", "how long did ARx take to notify". Matched as written, never by
+ * stem, since some are also name words when inflected: "Longs Drugs" is a name.
+ */
+const QUESTION_WORDS = new Set(
+  (
     'discovered discover discovery found disclosed disclose disclosure announced announce notify told ' +
     'organisations organizations organisation organization companies company providers reach reached ' +
     'reaching hit impacted involved cause caused causes kind kinds type types long took take delay ' +
@@ -82,7 +90,9 @@ export function classifyTerms(terms: readonly string[]): NameWordClass[] {
     if (term.length < 2 || /^\d+$/.test(term)) return 'number';
     if (places.has(position)) return 'descriptive';
     if (KIND_WORDS.has(term) || KIND_WORDS.has(stem(term))) return 'kind';
-    if (DESCRIPTIVE_WORDS.has(term) || DESCRIPTIVE_WORDS.has(stem(term))) return 'descriptive';
+    if (QUESTION_WORDS.has(term) || DESCRIPTIVE_WORDS.has(term) || DESCRIPTIVE_WORDS.has(stem(term))) {
+      return 'descriptive';
+    }
     return 'distinctive';
   });
 }

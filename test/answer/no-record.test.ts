@@ -95,6 +95,10 @@ describe('still answers names, parts of names and descriptions', () => {
     ['collection 1', 'collection-1'],
     ['kansas child patient prescription breach', 'arx'],
     ['I got a letter from Kaiser Permanente, what should I do?', 'kaiser'],
+    // What a question asks is no part of the name it asks about.
+    ['when was ARx Patient Solutions discovered', 'arx'],
+    ['which organisations did the Kaiser Permanente breach reach', 'kaiser'],
+    ['how long did ARx take to notify people', 'arx'],
   ])('%s', (query, id) => {
     expect(matchId(ask(query))).toBe(id);
   });
@@ -122,5 +126,15 @@ describe('"did you mean" names', () => {
     expect(answerQuery('Home Depot', own)).toMatchObject({ kind: 'no-record', suggestions: [] });
     // A longer word a letter off is still offered.
     expect(answerQuery('Walgren pharmacy', own)).toMatchObject({ kind: 'no-record', suggestions: ['Walgreen Co.'] });
+  });
+});
+
+describe('question words', () => {
+  it('are read as written, never by stem: "Longs Drugs" names an organisation', async () => {
+    const drugs = [
+      makeIncident({ id: 'morton', organization: 'Morton Drug Company', state: 'WI', disclosed: '2021-05-01' }),
+    ];
+    const own = { dataset: { incidents: drugs, guidance: await shippedGuidance() }, index: buildSearchIndex(drugs) };
+    expect(answerQuery('was Longs Drugs hacked?', own)).toMatchObject({ kind: 'no-record' });
   });
 });
