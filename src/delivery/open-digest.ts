@@ -47,7 +47,7 @@ export async function openDigest({
   poster,
   clock = systemClock,
 }: OpenDigestOptions): Promise<OpenDigest> {
-  const store = await openStore(config.databaseUrl, { cwd });
+  const store = await openStore(config.databaseUrl, { cwd, logger });
   const instanceId = newInstanceId();
   const runner = new DigestRunner({
     incidents: dataset.incidents,

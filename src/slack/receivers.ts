@@ -66,6 +66,19 @@ async function screenBody(req: IncomingMessage, res: ServerResponse, logger: Log
   return false;
 }
 
+/** As far ahead as Bolt lets a signed timestamp lag behind: the same five minutes of clock skew. */
+export const MAX_FUTURE_SKEW_SECONDS = 5 * 60;
+
+/**
+ * Bolt refuses a signed timestamp more than five minutes old, but none in the future: a request
+ * signed for next year could be replayed for a year.
+ */
+function fromTheFuture(req: IncomingMessage, nowMs: number): boolean {
+  const header = req.headers['x-slack-request-timestamp'];
+  const seconds = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(seconds) && seconds > Math.floor(nowMs / 1000) + MAX_FUTURE_SKEW_SECONDS;
+}
+
 /** Bolt's HTTP receiver behind `screenBody`, with /health and the app's own error reporting. */
 class ScreenedHTTPReceiver extends HTTPReceiver {
   constructor(options: ConstructorParameters<typeof HTTPReceiver>[0] & { logger: Logger }) {
@@ -76,6 +89,11 @@ class ScreenedHTTPReceiver extends HTTPReceiver {
       const path = (req.url ?? '').split('?')[0];
       if (req.method !== 'POST' || path !== EVENTS_PATH) {
         bolt(req, res);
+        return;
+      }
+      if (fromTheFuture(req, Date.now())) {
+        logger.warn(`Refused a request to ${EVENTS_PATH} signed more than 5 minutes in the future`);
+        answer(res, 401);
         return;
       }
       screenBody(req, res, logger)

@@ -89,6 +89,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'seen requests',
+    sql: `
+      -- Requests already handled (Slack's event ids, replayed interactive requests, double clicks), so
+      -- that a retry reaching another instance, or this one after a restart, does nothing twice.
+      -- A row whose expires_at is past may be claimed again or deleted.
+      CREATE TABLE seen_requests (
+        key TEXT PRIMARY KEY,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX seen_requests_by_expiry ON seen_requests (expires_at);
+    `,
+  },
 ];
 
 /** Run before reading the applied versions, inside the migration transaction. */

@@ -131,11 +131,22 @@ const SQL = {
     WHERE locks.expires_at < @now OR locks.owner = excluded.owner
     RETURNING owner`,
   releaseLock: 'DELETE FROM locks WHERE key = @key AND owner = @owner',
+
+  claimRequest: `
+    INSERT INTO seen_requests (key, expires_at) VALUES (@key, @expiresAt)
+    ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at
+    WHERE seen_requests.expires_at < @now
+    RETURNING key`,
+  forgetRequests: 'DELETE FROM seen_requests WHERE expires_at < @now',
 } as const;
+
+/** Expired request keys are deleted at most this often, so the table stays small without a write per claim. */
+const FORGET_REQUESTS_EVERY_MS = 60_000;
 
 export class SqlStore implements Store {
   readonly kind: 'sqlite' | 'postgres';
   private closed = false;
+  private requestsForgottenAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly db: SqlDriver) {
     this.kind = db.kind;
@@ -273,6 +284,17 @@ export class SqlStore implements Store {
 
   async releaseLock(key: string, owner: string): Promise<void> {
     await this.db.query(SQL.releaseLock, { key, owner });
+  }
+
+  async claimRequest(key: string, now: number, ttlMs: number): Promise<boolean> {
+    const at = time('now', now);
+    const params = { key, now: at, expiresAt: at + duration('ttlMs', ttlMs) };
+    const claimed = (await this.db.query(SQL.claimRequest, params)).length > 0;
+    if (at - this.requestsForgottenAt >= FORGET_REQUESTS_EVERY_MS) {
+      this.requestsForgottenAt = at;
+      await this.db.query(SQL.forgetRequests, { now: at });
+    }
+    return claimed;
   }
 
   async close(): Promise<void> {

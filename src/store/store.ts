@@ -113,5 +113,23 @@ export interface Store {
   acquireLock(key: string, owner: string, now: number, ttlMs: number): Promise<boolean>;
   releaseLock(key: string, owner: string): Promise<void>;
 
+  /**
+   * Records that a request (an event id, a signed interactive request, a click) was handled: true for
+   * the first claim of `key` until `ttlMs` after it, false for any repeat in that time, whichever
+   * instance or process makes it. One atomic statement, like `claimDelivery`.
+   */
+  claimRequest(key: string, now: number, ttlMs: number): Promise<boolean>;
+
   close(): Promise<void>;
+}
+
+/**
+ * The store cannot keep what it is asked to: its SQLite file vanished or became read-only, or another
+ * process held the database's write lock past the wait. `message` is meant for people.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { enableWal, openSqliteStore } from '../../src/store/sqlite-store.js';
+import { StoreUnavailableError } from '../../src/store/store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { describeStoreContract } from './store-contract.js';
@@ -97,6 +98,27 @@ describe('SQLite store', () => {
     const readOnly = Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
     await expect(enableWal(alwaysFailing(readOnly), other)).rejects.toThrow('readonly');
     expect(other.sleeps).toEqual([]);
+  });
+
+  it('refuses to store, and logs once, while its file is read-only or replaced', async () => {
+    const file = freshFile();
+    const errors: string[] = [];
+    const store = await openSqliteStore(file, { logger: { error: (message) => errors.push(message) } });
+    try {
+      await store.subscribe('C1', 'U1', 1_000);
+      chmodSync(file, 0o444);
+      await expect(store.subscribe('C2', 'U1', 1_000)).rejects.toThrow(StoreUnavailableError);
+      await expect(store.addVendor('Acme', 'U1', 1_000)).rejects.toThrow(/became read-only/);
+      expect(errors).toEqual([expect.stringContaining(`${file} became read-only`)]);
+      chmodSync(file, 0o644);
+      expect(await store.subscribe('C2', 'U1', 1_000)).toBe(true);
+
+      renameSync(file, `${file}.old`);
+      copyFileSync(`${file}.old`, file);
+      await expect(store.subscribe('C3', 'U1', 1_000)).rejects.toThrow(/was replaced/);
+    } finally {
+      await store.close();
+    }
   });
 
   it('says which file it could not open', async () => {

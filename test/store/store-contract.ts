@@ -353,6 +353,35 @@ export function describeStoreContract(name: string, freshDatabase: FreshDatabase
       });
     });
 
+    describe('seen requests', () => {
+      it('claims a key once until it expires, then once again', async () => {
+        expect(await store.claimRequest('event:Ev1', T, 1_000)).toBe(true);
+        expect(await store.claimRequest('event:Ev1', T + 1_000, 1_000)).toBe(false);
+        expect(await store.claimRequest('event:Ev2', T + 1, 1_000)).toBe(true);
+        expect(await store.claimRequest('event:Ev1', T + 1_001, 1_000)).toBe(true);
+        expect(await store.claimRequest('event:Ev1', T + 1_500, 1_000)).toBe(false);
+      });
+
+      it('gives a key to exactly one of several instances claiming at once, and remembers it across a reopen', async () => {
+        const others = await Promise.all([open(), open(), open()]);
+        const claims = await Promise.all(
+          [store, ...others].flatMap((by) => Array.from({ length: 5 }, () => by.claimRequest('share:x', T, 60_000))),
+        );
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        const reopened = await open();
+        expect(await reopened.claimRequest('share:x', T + 59_000, 60_000)).toBe(false);
+      });
+
+      it('forgets expired keys without losing live ones', async () => {
+        await store.claimRequest('old', T, 1_000);
+        await store.claimRequest('live', T + 60_000, 600_000);
+        // The next claim, a minute on, clears what expired; the live key stays claimed.
+        await store.claimRequest('other', T + 120_000, 1_000);
+        expect(await store.claimRequest('live', T + 120_001, 600_000)).toBe(false);
+        expect(await store.claimRequest('old', T + 120_002, 1_000)).toBe(true);
+      });
+    });
+
     describe('several instances on one database', () => {
       it('migrates once: a store opened again, or later, sees the same data', async () => {
         const second = await open();

@@ -28,7 +28,7 @@ export async function answerInThread(
   event: QuestionEvent,
   botUserId: string | undefined,
 ): Promise<boolean> {
-  if (event.eventId && !deduper.firstTime(event.eventId)) return false;
+  if (event.eventId && !(await deduper.firstTime(`event:${event.eventId}`))) return false;
   const question = decodeSlackText(stripBotMention(event.text, botUserId));
   const message = isGreeting(question) ? greetingMessage() : answerMessage(service.answer(question));
   const threadTs = event.reply === 'thread' ? (event.threadTs ?? event.ts) : event.threadTs;
