@@ -12,6 +12,7 @@ import { ChannelPacer } from './delivery/channel-pacer.js';
 import { DELIVERY_LEASE_MS } from './delivery/digest-runner.js';
 import { DigestScheduler } from './delivery/digest-scheduler.js';
 import { openDigest } from './delivery/open-digest.js';
+import { importedDirPath, removeDeadTemps } from './incidents/imported-store.js';
 import { DATA_POLL_MS, LiveData, type RefreshResult } from './live/live-data.js';
 import { SyncScheduler } from './live/sync-scheduler.js';
 import { createDigestServices } from './services/digest-commands.js';
@@ -19,6 +20,7 @@ import { SourceStatus } from './services/source-status.js';
 import { appLogger, createApp, webClientOptions } from './slack/app.js';
 import { checkSlackConnection } from './slack/check-connection.js';
 import { slackDigestPoster } from './slack/digest-poster.js';
+import { EventDeduper } from './slack/event-deduper.js';
 import { redactingLogger } from './slack/redacting-logger.js';
 import { SharedLists } from './sources/shared-lists.js';
 import type { SyncOutcome } from './sources/sync-outcome.js';
@@ -82,6 +84,10 @@ export async function startBot(config: SlackConfig, options: BotOptions): Promis
   });
   const shared = new SharedLists({ store, dataDir: config.dataDir, instanceId, clock });
   await shared.markLoaded();
+  // A write killed before its rename leaves a temp file that no later write of that list may sweep soon.
+  await removeDeadTemps(importedDirPath(config.dataDir)).catch((error: unknown) =>
+    logger.warn('data: could not remove the temp files of stopped writers', { error: (error as Error).message }),
+  );
   const live = new LiveData({
     dataDir: config.dataDir,
     service,
@@ -107,7 +113,14 @@ export async function startBot(config: SlackConfig, options: BotOptions): Promis
           logger,
           live,
         });
+  // In the store, so that a retry or replay reaching another instance, or this one after a restart, is still a repeat.
+  const deduper = new EventDeduper({
+    store,
+    now: () => clock.now(),
+    onStoreError: (error) => logger.warn('de-duplication: the store did not answer', (error as Error).message),
+  });
   const app = createApp(config, service, {
+    deduper,
     digest: createDigestServices(digest),
     sources,
     logger,

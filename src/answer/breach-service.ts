@@ -6,6 +6,7 @@ import { type AnswerContext, answerQuery } from './answer-query.js';
 import { utcToday } from './list-question.js';
 import { LruCache } from './lru-cache.js';
 import { stepsForIncident } from './protective-steps.js';
+import { directAnswer } from './question-intent.js';
 import type { Answer, ProtectiveSteps } from './types.js';
 
 /**
@@ -31,11 +32,64 @@ export interface BreachService {
  */
 export const ANSWER_CACHE_SIZE = 1_000;
 
+/** The words that make a question a command: `latest.` is a search, `latest` a command. */
+const COMMANDS = new Set(['help', 'steps', 'latest', 'stats']);
+/** Two capitals may be a state code ("hospitals in CA"), so their case is kept (list-question.ts reads them so). */
+const CAPITALS = /^[A-Z]{2}[.,;:!?]?$/;
+/** What may surround a question without the search reading it: end punctuation and quotes. */
+const AROUND = /^[\s"'“”‘’«»?!.,;:]+|[\s"'“”‘’«»?!.,;:]+$/g;
+
+/**
+ * The question as the search reads it: case (but for two capitals), runs of spaces and the punctuation around it make no
+ * difference to the answer, only to the words the answer repeats back (see `askedAs`). Twenty ways
+ * of typing `latest` are then one search instead of twenty. A command keeps its punctuation: the
+ * command words are recognised only when typed bare.
+ */
+export function questionKey(question: string): string {
+  const spaced = question
+    .trim()
+    .split(/\s+/)
+    .map((token) => (CAPITALS.test(token) ? token.slice(0, 2) : token.toLowerCase()))
+    .join(' ');
+  const stripped = spaced.replace(AROUND, '');
+  const first = (text: string) => text.split(' ', 1)[0] ?? '';
+  return COMMANDS.has(first(stripped)) || COMMANDS.has(first(spaced)) ? spaced : stripped;
+}
+
+/**
+ * The answer to `question`, from the cached answer to another way of typing it: the words it repeats
+ * back are the person's own. Undefined when that takes a search (a name "as the query wrote it").
+ */
+function askedAs(answer: Answer, question: string, guidance: Dataset['guidance']): Answer | undefined {
+  switch (answer.kind) {
+    case 'latest':
+    case 'stats':
+      return answer;
+    case 'usage':
+      return answer.problem === undefined ? answer : undefined;
+    case 'no-record':
+      return undefined;
+    case 'incident': {
+      const { direct, ...rest } = answer;
+      if (!direct) return { ...rest, query: question };
+      const alternatives = answer.alternatives.map((hit) => hit.incident);
+      return {
+        ...rest,
+        query: question,
+        direct: directAnswer(question, answer.match.incident, { alternatives, guidance }),
+      };
+    }
+    default:
+      return { ...answer, query: question };
+  }
+}
+
 export function createBreachService(
   dataset: Dataset,
   index: SearchIndex = buildSearchIndex(dataset.incidents),
   { today = utcToday }: Pick<AnswerContext, 'today'> = {},
 ): BreachService {
+  // Exact questions under `=`, their search form under `~`: one bound for both.
   const answers = new LruCache<string, Answer>(ANSWER_CACHE_SIZE);
   const byId = new Map(dataset.incidents.map((incident) => [incident.id, incident]));
   const stepsFor = (incident: Incident) => stepsForIncident(dataset.guidance, incident);
@@ -48,11 +102,16 @@ export function createBreachService(
       // question has to be recognised as relative before it is answered.
       const day = today();
       const question = text.trim();
-      const key = `${day} ${question}`;
-      const cached = answers.get(key);
+      const exact = `=${day} ${question}`;
+      const cached = answers.get(exact);
       if (cached) return cached;
+      const searchKey = `~${day} ${questionKey(question)}`;
+      const similar = answers.get(searchKey);
+      const reworded = similar && askedAs(similar, question, dataset.guidance);
+      if (reworded) return reworded;
       const answer = answerQuery(question, { dataset, index, today: () => day });
-      answers.set(key, answer);
+      answers.set(exact, answer);
+      if (!similar) answers.set(searchKey, answer);
       return answer;
     },
     incident: (id) => byId.get(id),

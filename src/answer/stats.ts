@@ -40,8 +40,26 @@ function disclosedYear(incident: Incident): number | undefined {
   return incident.disclosed ? Number(incident.disclosed.slice(0, 4)) : undefined;
 }
 
+/**
+ * Totals and orders already computed, per list of incidents: a list is never changed once loaded (a
+ * newer one replaces it), and at 200,000 records each total or sort takes long enough to hold the
+ * answers behind it.
+ */
+const statsOf = new WeakMap<readonly Incident[], Map<number | undefined, Stats>>();
+const newestOf = new WeakMap<readonly Incident[], Incident[]>();
+
 /** Totals over the dataset, or over the incidents disclosed in one year. */
 export function computeStats(all: readonly Incident[], year?: number): Stats {
+  const known = statsOf.get(all) ?? new Map<number | undefined, Stats>();
+  statsOf.set(all, known);
+  const cached = known.get(year);
+  if (cached) return cached;
+  const stats = tallyStats(all, year);
+  known.set(year, stats);
+  return stats;
+}
+
+function tallyStats(all: readonly Incident[], year: number | undefined): Stats {
   const incidents = year === undefined ? all : all.filter((incident) => disclosedYear(incident) === year);
   const byCount = <K extends string | number>(a: Tally<K>, b: Tally<K>) => b.incidents - a.incidents;
   return {
@@ -62,10 +80,12 @@ export function computeStats(all: readonly Incident[], year?: number): Stats {
 
 /** The most recently disclosed incidents, largest first on the same day. */
 export function latestIncidents(incidents: readonly Incident[], count = 10): Incident[] {
-  return incidents
-    .filter((incident) => incident.disclosed)
-    .sort(newestFirst)
-    .slice(0, count);
+  let newest = newestOf.get(incidents);
+  if (!newest) {
+    newest = incidents.filter((incident) => incident.disclosed).sort(newestFirst);
+    newestOf.set(incidents, newest);
+  }
+  return newest.slice(0, count);
 }
 
 /** Each source the data holds and the date of its newest list (or a curated card's newest review), in the model's order. */

@@ -224,20 +224,48 @@ function isListOf(value: unknown, allowed: ReadonlySet<unknown>): value is unkno
 export async function writeImportedCollection(dataDir: string, collection: ImportedCollection): Promise<string> {
   const file = importedFilePath(dataDir, collection.source);
   await mkdir(path.dirname(file), { recursive: true });
-  await removeLeftoverTemps(file);
+  await removeDeadTemps(path.dirname(file), `${path.basename(file)}.`);
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, `${JSON.stringify(collection)}\n`, 'utf8');
   await rename(temp, file);
   return file;
 }
 
-async function removeLeftoverTemps(file: string): Promise<void> {
-  const prefix = `${path.basename(file)}.`;
-  for (const name of await readdir(path.dirname(file))) {
-    const pid = name.startsWith(prefix) ? /^(\d+)\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
-    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid))) {
-      await rm(path.join(path.dirname(file), name), { force: true });
-    }
+/** The folder of the imported lists and their sync statuses. */
+export function importedDirPath(dataDir: string): string {
+  return path.dirname(importedFilePath(dataDir, 'hhs-ocr'));
+}
+
+/** `<file>.<pid>.tmp` (an import) or `<file>.<pid>.<hex>.tmp` (a shared list or a sync status). */
+const TEMP_NAME = /^(?:.*?\.)?(\d+)(?:\.[0-9a-f]{8})?\.tmp$/;
+/**
+ * Far longer than any write takes: a temp this old is abandoned even when its pid looks alive, since
+ * after a restart the pid may belong to another process.
+ */
+const ABANDONED_MS = 60 * 60_000;
+
+/**
+ * Removes the temp files that writers left when they were killed between write and rename: those
+ * of processes no longer running here, and any untouched for an hour; with a prefix, only those of
+ * that file. Run for its file before every atomic write, and for the whole folder at start.
+ */
+export async function removeDeadTemps(dir: string, prefix = ''): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? Number(TEMP_NAME.exec(name.slice(prefix.length))?.[1]) : 0;
+    if (!pid || pid === process.pid) continue;
+    const file = path.join(dir, name);
+    const abandoned = async () => {
+      const info = await stat(file).catch(() => undefined);
+      return info !== undefined && Date.now() - info.mtimeMs > ABANDONED_MS;
+    };
+    if (!isRunning(pid) || (await abandoned())) await rm(file, { force: true });
   }
 }
 

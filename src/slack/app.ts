@@ -11,6 +11,7 @@ import { type HealthSources, healthRoute } from './health.js';
 import { registerListeners } from './listeners/index.js';
 import { httpReceiver, reportedErrors, socketModeReceiver } from './receivers.js';
 import { redactingLogger } from './redacting-logger.js';
+import { describeSlackFailure, rateLimitedFor } from './slack-errors.js';
 
 /** What the Bolt app needs of the config: the Slack connection (the digest's and sync's settings are the caller's). */
 type SlackConnection = SlackConfig extends infer C ? (C extends unknown ? Omit<C, 'digest' | 'sync'> : never) : never;
@@ -26,12 +27,39 @@ export interface BotIdentity {
  */
 export const DEFAULT_SLACK_TIMEOUT_MS = 10_000;
 
-/** The Web API client's settings, shared by the app and `breachbot digest run`. */
+/**
+ * A listener's call answers a person who is waiting, often on a trigger_id that Slack honours for
+ * 3 s: past this, an answer comes too late to be of use.
+ */
+export const INTERACTIVE_SLACK_TIMEOUT_MS = 2_500;
+
+/**
+ * The settings of a client that may wait: the digest's and the alerts' posts and `breachbot digest
+ * run`. Nobody is waiting on them, so they wait out 429s (Retry-After) and retry transient failures
+ * a few times with backoff.
+ */
 export function webClientOptions(config: Pick<AppConfig, 'slackApiUrl'>, timeoutMs = DEFAULT_SLACK_TIMEOUT_MS) {
   return {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
-    // Waits out 429s (Retry-After) and retries transient failures a few times with backoff.
     retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2_000 },
+    timeout: timeoutMs,
+  };
+}
+
+/**
+ * The settings of the client Bolt hands the listeners. A WebClient that waits out a 429 pauses its
+ * whole request queue for the Retry-After, so one rate-limited chat.postMessage would hold every
+ * views.open and views.publish behind it until their triggers expire. This one gives up on a 429
+ * at once (the listener tells the person Slack is busy) and retries a failure once, briefly.
+ */
+export function interactiveClientOptions(
+  config: Pick<AppConfig, 'slackApiUrl'>,
+  timeoutMs = INTERACTIVE_SLACK_TIMEOUT_MS,
+) {
+  return {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 1, minTimeout: 100, maxTimeout: 200 },
     timeout: timeoutMs,
   };
 }
@@ -102,7 +130,7 @@ export function createApp(
     identity?: BotIdentity;
     /** What GET /health reports; without it there is no /health. */
     health?: HealthSources;
-    /** How long one call to Slack may take (default `DEFAULT_SLACK_TIMEOUT_MS`). */
+    /** How long one call to Slack may take (default `DEFAULT_SLACK_TIMEOUT_MS`); a listener's, at most `INTERACTIVE_SLACK_TIMEOUT_MS`. */
     slackTimeoutMs?: number;
   } = {},
 ): App {
@@ -110,13 +138,19 @@ export function createApp(
   // Redacted here whoever made the logger: Bolt and its clients print URLs and error messages of their own.
   const log = redactingLogger(logger ?? appLogger(config.logLevel), configuredSecrets(config));
   const route = health && healthRoute(health, log);
-  const clientOptions = { ...webClientOptions(config, slackTimeoutMs), fetch: fetchWithin(slackTimeoutMs) };
+  // Socket Mode's own client only opens the connection: it may wait.
+  const receiverClientOptions = { ...webClientOptions(config, slackTimeoutMs), fetch: fetchWithin(slackTimeoutMs) };
+  const interactiveTimeoutMs = Math.min(slackTimeoutMs, INTERACTIVE_SLACK_TIMEOUT_MS);
+  const clientOptions = {
+    ...interactiveClientOptions(config, interactiveTimeoutMs),
+    fetch: fetchWithin(interactiveTimeoutMs),
+  };
   const receiver =
     config.mode === 'socket'
       ? socketModeReceiver({
           appToken: config.appToken,
           port: config.healthPort,
-          clientOptions,
+          clientOptions: receiverClientOptions,
           logger: log,
           logLevel,
           ...(route && { health: route }),
@@ -142,7 +176,11 @@ export function createApp(
   // Bolt's own line names neither the request nor who sent it. Rethrown, so that the receiver still
   // answers an unacknowledged request at once (500) instead of leaving Slack waiting.
   app.error(async ({ error, body }: { error: CodedError; body: unknown }) => {
-    log.error(`A listener failed on ${describeRequest(body)}:`, error);
+    const seconds = rateLimitedFor(error);
+    // Given up on purpose, not a bug: the line says so, so that nobody goes looking for one.
+    if (seconds !== undefined)
+      log.warn(`A listener gave up on ${describeRequest(body)}: ${describeSlackFailure(error)}`);
+    else log.error(`A listener failed on ${describeRequest(body)}:`, error);
     reportedErrors.add(error);
     throw error;
   });

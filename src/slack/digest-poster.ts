@@ -43,8 +43,9 @@ const historySchema = z.object({
 });
 
 /**
- * The digest's Slack edge. The WebClient itself waits out 429s (Retry-After) and retries 5xx and
- * network errors with back-off (`webClientOptions` in src/slack/app.ts); what still fails here is classified for the deliverer.
+ * The digest's Slack edge, on a WebClient of its own that waits out 429s (Retry-After) and retries
+ * 5xx and network errors with back-off (`webClientOptions` in src/slack/app.ts): never the listeners'
+ * client, whose calls must not wait behind a digest's 429. What still fails is classified for the deliverer.
  */
 export function slackDigestPoster(client: WebClient): DigestPoster {
   return {

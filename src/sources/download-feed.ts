@@ -1,4 +1,4 @@
-import { readBodyWithin } from '../incidents/import/read-source.js';
+import { InvalidUtf8Error, readBodyWithin } from '../incidents/import/read-source.js';
 import { displayUrl } from './feeds.js';
 import { USER_AGENT } from './user-agent.js';
 
@@ -76,7 +76,13 @@ function requestHeaders({ accept, validators }: DownloadOptions): Record<string,
 }
 
 async function readLimited(response: Response, maxBytes: number, where: string): Promise<string> {
-  const body = await readBodyWithin(response, maxBytes);
+  let body: string | undefined;
+  try {
+    body = await readBodyWithin(response, maxBytes, where);
+  } catch (error) {
+    if (error instanceof InvalidUtf8Error) throw new DownloadError(error.message);
+    throw error;
+  }
   if (body === undefined) {
     throw new DownloadError(`${where} sent more than ${Math.round(maxBytes / (1024 * 1024))} MB: not a breach list`);
   }

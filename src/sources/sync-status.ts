@@ -7,6 +7,7 @@ import {
   type ImportLockOptions,
   type ImportSource,
   importedFilePath,
+  removeDeadTemps,
   withImportLock,
 } from '../incidents/imported-store.js';
 import { isNotFound } from '../incidents/load-curated.js';
@@ -106,6 +107,7 @@ export async function recordSyncResult(
 
 export async function writeAtomically(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
+  await removeDeadTemps(path.dirname(file), `${path.basename(file)}.`);
   const temp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
   try {
     await writeFile(temp, text, 'utf8');

@@ -286,12 +286,18 @@ describe('the Slack app over its HTTP receiver', () => {
       { error: 'is_archived', says: 'archived' },
       { error: 'internal_error', says: 'try again' },
     ];
-    for (const { error, says } of cases) {
+    for (const [n, { error, says }] of cases.entries()) {
       emulator.inject('chat.postMessage', { error });
       const responseUrl = emulator.responseUrl(`share-${error}`);
       await post(
         interactionBody(
-          blockActionsPayload({ action_id: ACTION_SHARE, value: 'healthec-2023', response_url: responseUrl }),
+          // A card of its own each time: the same card shared again within seconds is a double click.
+          blockActionsPayload({
+            action_id: ACTION_SHARE,
+            value: 'healthec-2023',
+            message_ts: `1700000000.00020${n}`,
+            response_url: responseUrl,
+          }),
         ),
       );
       const reply = await emulator.waitForResponseUrlPost(`share-${error}`);
@@ -324,16 +330,22 @@ describe('the Slack app over its HTTP receiver', () => {
     expect(allText((await emulator.waitForResponseUrlPost('show')).body)).toContain('HealthEC LLC');
   });
 
-  it('waits out a 429 on chat.postMessage and delivers the card once', async () => {
+  it('gives up on a 429 on chat.postMessage at once, posts nothing, and asks the person to share again', async () => {
     emulator.inject('chat.postMessage', { status: 429, retryAfter: 0 });
     await post(
       interactionBody(
-        blockActionsPayload({ action_id: ACTION_SHARE, value: 'arx-patient-solutions-2022', channel_id: 'C0RATELIM1' }),
+        blockActionsPayload({
+          action_id: ACTION_SHARE,
+          value: 'arx-patient-solutions-2022',
+          channel_id: 'C0RATELIM1',
+          response_url: emulator.responseUrl('share-429'),
+        }),
       ),
     );
-    await emulator.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0RATELIM1' && c.status === 200);
+    const reply = await emulator.waitForResponseUrlPost('share-429');
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('share it again') });
     const attempts = emulator.callsTo('chat.postMessage').filter((c) => c.args.channel === 'C0RATELIM1');
-    expect(attempts.map((c) => c.status)).toEqual([429, 200]);
+    expect(attempts.map((c) => c.status)).toEqual([429]);
   });
 
   it('opens a valid share modal from the shortcut, and offers at most 100 incidents from the same search', async () => {

@@ -22,6 +22,36 @@ export class SourceReadError extends Error {
   override name = 'SourceReadError';
 }
 
+/**
+ * An export that is not valid UTF-8. Refused rather than decoded with U+FFFD in place of the bad
+ * bytes: a name stored as "Caf? Health" matches no question and revises the right record's name
+ * away, with nothing to tell anyone. The lines let the person fix the file (usually saved as Latin-1).
+ */
+export class InvalidUtf8Error extends SourceReadError {
+  override name = 'InvalidUtf8Error';
+}
+
+/** How many line numbers the error lists: enough to find the problem, short enough for a log line. */
+const BAD_LINES_SHOWN = 10;
+
+/** The bytes as UTF-8 text; `InvalidUtf8Error` naming the lines with bad bytes when they are not. */
+export function decodeUtf8(bytes: Uint8Array, where: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const lines = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      .toString('utf8')
+      .split('\n')
+      .flatMap((line, index) => (line.includes('\uFFFD') ? [index + 1] : []));
+    // A U+FFFD that was in the file as valid UTF-8 would be listed too: rare, and harmless here.
+    const shown = lines.slice(0, BAD_LINES_SHOWN).join(', ');
+    const more = lines.length > BAD_LINES_SHOWN ? ` and ${lines.length - BAD_LINES_SHOWN} more` : '';
+    throw new InvalidUtf8Error(
+      `${where} is not valid UTF-8 (bytes that are not UTF-8 on line${lines.length === 1 ? '' : 's'} ${shown}${more}); save it as UTF-8 and import it again`,
+    );
+  }
+}
+
 /** Reads an export from a file (relative to `cwd`) or an http(s) URL. */
 export async function readSource(from: string, options: ReadSourceOptions): Promise<SourceText> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -44,7 +74,7 @@ async function readTextFile(file: string, maxBytes: number): Promise<string> {
     if (info.isDirectory()) throw new SourceReadError(`${file} is a directory, not an export file`);
     if (info.size > maxBytes)
       throw new SourceReadError(`${file} is ${megabytes(info.size)}; exports over ${megabytes(maxBytes)} are refused`);
-    return await readFile(file, 'utf8');
+    return decodeUtf8(await readFile(file), file);
   } catch (error) {
     if (error instanceof SourceReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -77,7 +107,7 @@ async function fetchText(url: string, timeoutMs: number, maxBytes: number): Prom
     throw new SourceReadError(`${url} sends ${megabytes(declared)}; exports over ${megabytes(maxBytes)} are refused`);
   }
   try {
-    const body = await readBodyWithin(response, maxBytes);
+    const body = await readBodyWithin(response, maxBytes, url);
     if (body === undefined) {
       throw new SourceReadError(`${url} sent more than ${megabytes(maxBytes)}; exports over that are refused`);
     }
@@ -88,8 +118,15 @@ async function fetchText(url: string, timeoutMs: number, maxBytes: number): Prom
   }
 }
 
-/** The body as text, or undefined once it passes `maxBytes`: a server need not declare its length. */
-export async function readBodyWithin(response: Response, maxBytes: number): Promise<string | undefined> {
+/**
+ * The body as text, or undefined once it passes `maxBytes`: a server need not declare its length.
+ * Throws `InvalidUtf8Error` when it is not UTF-8.
+ */
+export async function readBodyWithin(
+  response: Response,
+  maxBytes: number,
+  where = response.url,
+): Promise<string | undefined> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -104,7 +141,7 @@ export async function readBodyWithin(response: Response, maxBytes: number): Prom
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks), where);
 }
 
 function fetchFailure(error: unknown, timeoutMs: number): string {

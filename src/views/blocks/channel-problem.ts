@@ -15,6 +15,8 @@ export function channelProblemText(code: string | undefined): string {
     case 'restricted_action':
     case 'cant_post':
       return "This workspace doesn't let me post in that channel. Ask an admin, or pick another channel.";
+    case 'ratelimited':
+      return 'Slack is busy right now, so the card was not posted. Please share it again in a minute.';
     default:
       return 'Sorry, I could not post the card there. Please try again in a moment.';
   }

@@ -3,6 +3,7 @@ import type { Answer } from '../../../answer/types.js';
 import { fullDetailsMessage, incidentModalView } from '../../../views/blocks/answer-message.js';
 import { readFullDetailsValue } from '../../../views/blocks/ids.js';
 import type { ListenerDeps } from '../../listener-deps.js';
+import { describeSlackFailure } from '../../slack-errors.js';
 import { GONE_TEXT, isIncidentId } from './incident-button.js';
 
 type IncidentAnswer = Extract<Answer, { kind: 'incident' }>;
@@ -32,7 +33,7 @@ export function showFullDetailsCallback(deps: ListenerDeps) {
       try {
         await client.views.push({ trigger_id: body.trigger_id, view: incidentModalView(answer) });
       } catch (error) {
-        logger.warn('full details: could not open the card', { error: (error as Error).message });
+        logger.warn('full details: could not open the card', { error: describeSlackFailure(error) });
       }
       return;
     }

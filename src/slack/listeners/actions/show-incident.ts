@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerMessage, incidentModalView } from '../../../views/blocks/answer-message.js';
 import type { ListenerDeps } from '../../listener-deps.js';
-import { slackErrorCode } from '../../slack-errors.js';
+import { describeSlackFailure } from '../../slack-errors.js';
 import { GONE_TEXT, incidentIdFrom } from './incident-button.js';
 
 /**
@@ -21,7 +21,7 @@ export function showIncidentCallback({ service }: ListenerDeps) {
         else await client.views.open({ trigger_id: body.trigger_id, view });
       } catch (error) {
         // A trigger lasts 3 seconds; past it, the app's Messages tab is the one place left to put the card.
-        logger.warn('show: could not open the card', { code: slackErrorCode(error) ?? (error as Error).message });
+        logger.warn('show: could not open the card', { code: describeSlackFailure(error) });
         await client.chat.postMessage({ channel: body.user.id, ...answerMessage(answer) });
       }
       return;

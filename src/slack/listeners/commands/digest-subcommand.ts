@@ -41,12 +41,22 @@ export async function runDigestSubcommand(
   try {
     await ctx.respond({ response_type: 'ephemeral', ...digestCommandReply(outcome) });
   } catch (error) {
-    // The change itself is stored: only the person's confirmation is lost.
-    ctx.logger.warn('digest command done, but its reply failed', {
-      command: describe(command),
-      error: (error as Error).message,
-    });
+    // Whoever reads this must not undo or redo a change that is in the store: only the confirmation is lost.
+    ctx.logger.warn(
+      changed(outcome)
+        ? 'digest command: the change was stored; only the reply to the person failed'
+        : 'digest command answered, but the reply to the person failed',
+      { command: describe(command), error: (error as Error).message },
+    );
   }
+}
+
+/** Whether the command changed what is stored (a subscription or a watchlist). */
+function changed(outcome: DigestCommandOutcome): boolean {
+  if (outcome.kind === 'turned-on' || outcome.kind === 'turned-off') return true;
+  if (outcome.kind !== 'watchlist' && outcome.kind !== 'personal-watchlist') return false;
+  const result = outcome.change?.result;
+  return result === 'added' || result === 'removed' || result === 'cleared';
 }
 
 function describe(command: DigestCommand): string {

@@ -3,6 +3,7 @@ import { dataAsOf, latestIncidents } from '../../../answer/stats.js';
 import type { SourceOverview } from '../../../sources/source-overview.js';
 import { appHomeView } from '../../../views/blocks/app-home.js';
 import type { ListenerDeps } from '../../listener-deps.js';
+import { describeSlackFailure } from '../../slack-errors.js';
 
 export function appHomeOpenedCallback({ service, digest, sources }: ListenerDeps) {
   return async ({ event, client, logger }: AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>) => {
@@ -27,7 +28,7 @@ export function appHomeOpenedCallback({ service, digest, sources }: ListenerDeps
       });
       await client.views.publish({ user_id: event.user, view });
     } catch (error) {
-      logger.error('app_home_opened: could not publish the home tab', { error: (error as Error).message });
+      logger.error('app_home_opened: could not publish the home tab', { error: describeSlackFailure(error) });
     }
   };
 }

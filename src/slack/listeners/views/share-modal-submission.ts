@@ -3,8 +3,9 @@ import { channelProblemText, shareFailedText } from '../../../views/blocks/chann
 import { BLOCK_SHARE_CHANNEL } from '../../../views/blocks/ids.js';
 import { checkShareSubmission, type ShareModalValues } from '../../../views/blocks/share-modal.js';
 import { sharedCardMessage } from '../../../views/blocks/shared-card.js';
+import { requestKey } from '../../event-deduper.js';
 import type { ListenerDeps } from '../../listener-deps.js';
-import { slackErrorCode } from '../../slack-errors.js';
+import { describeSlackFailure, slackErrorCode } from '../../slack-errors.js';
 
 /** Slack waits 3 s for a view submission's ack; this leaves room for the ack itself to travel. */
 export const VIEW_ACK_DEADLINE_MS = 2_500;
@@ -18,7 +19,11 @@ type Posted = { kind: 'posted' } | { kind: 'failed'; error: unknown };
  * "We had some trouble connecting" while the card goes out anyway, inviting a second submit and a
  * second card: the modal closes then, and a failure reaches the person in the app's DM.
  */
-export function shareModalSubmissionCallback({ service, viewAckDeadlineMs = VIEW_ACK_DEADLINE_MS }: ListenerDeps) {
+export function shareModalSubmissionCallback({
+  service,
+  deduper,
+  viewAckDeadlineMs = VIEW_ACK_DEADLINE_MS,
+}: ListenerDeps) {
   return async ({ ack, view, body, client, logger }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>) => {
     const share = checkShareSubmission(view.state.values as ShareModalValues, service.incident);
     if ('errors' in share) {
@@ -26,12 +31,18 @@ export function shareModalSubmissionCallback({ service, viewAckDeadlineMs = VIEW
       return;
     }
     const { incident, channel, note } = share;
+    // A replayed submission would post the card again.
+    if (!(await deduper.firstTime(requestKey('share-modal', body)))) {
+      await ack();
+      logger.info('share modal: a repeat of a submission already handled, ignored', { channel });
+      return;
+    }
     const userId = body.user.id;
     const message = sharedCardMessage(incident, service.stepsFor(incident), { sharedBy: userId, note });
     const posted: Promise<Posted> = client.chat.postMessage({ channel, ...message }).then(
       () => ({ kind: 'posted' }),
       (error: unknown) => {
-        logger.warn('share modal: post failed', { channel, code: slackErrorCode(error) ?? (error as Error).message });
+        logger.warn('share modal: post failed', { channel, code: describeSlackFailure(error) });
         return { kind: 'failed', error };
       },
     );
