@@ -22,6 +22,32 @@ export function storeRunCoordinator(store: Store, instanceId: string, clock: Clo
   };
 }
 
+/**
+ * A node-cron task that fires on one instance of several: elected per fire through the store's locks,
+ * never overlapping itself, logging through our logger. Used by the digest and the scheduled sync.
+ */
+export function createElectedTask(
+  options: { cron: string; timeZone: string; name: string; leaseMs: number },
+  run: () => unknown,
+  deps: { store: Store; instanceId: string; clock: Clock; logger: DeliveryLogger },
+): ScheduledTask {
+  const { logger } = deps;
+  return createTask(options.cron, run, {
+    name: options.name,
+    timezone: options.timeZone,
+    noOverlap: true,
+    distributed: true,
+    runCoordinator: storeRunCoordinator(deps.store, deps.instanceId, deps.clock),
+    distributedLease: options.leaseMs,
+    logger: {
+      info: (message) => logger.info(`node-cron: ${message}`),
+      warn: (message) => logger.warn(`node-cron: ${message}`),
+      error: (message) => logger.error(`node-cron: ${String(message)}`),
+      debug: () => undefined,
+    },
+  });
+}
+
 export interface DigestSchedulerDeps {
   runner: DigestRunner;
   store: Store;
@@ -44,21 +70,17 @@ export class DigestScheduler {
 
   /** Starts the schedule, then catches up: resolves when the catch-up run is done. */
   async start(): Promise<DigestRun | undefined> {
-    const { runner, store, clock, instanceId, logger } = this.deps;
-    this.task = createTask(runner.schedule.cron, () => this.runFire('scheduled'), {
-      name: DIGEST_TASK_NAME,
-      timezone: runner.schedule.timeZone,
-      noOverlap: true,
-      distributed: true,
-      runCoordinator: storeRunCoordinator(store, instanceId, clock),
-      distributedLease: ELECTION_LEASE_MS,
-      logger: {
-        info: (message) => logger.info(`node-cron: ${message}`),
-        warn: (message) => logger.warn(`node-cron: ${message}`),
-        error: (message) => logger.error(`node-cron: ${String(message)}`),
-        debug: () => undefined,
+    const { runner } = this.deps;
+    this.task = createElectedTask(
+      {
+        cron: runner.schedule.cron,
+        timeZone: runner.schedule.timeZone,
+        name: DIGEST_TASK_NAME,
+        leaseMs: ELECTION_LEASE_MS,
       },
-    });
+      () => this.runFire('scheduled'),
+      this.deps,
+    );
     await this.task.start();
     return this.runFire('catch-up');
   }

@@ -1,7 +1,7 @@
-import { createTask, type ScheduledTask } from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
 import type { SyncConfig } from '../config/app-config.js';
 import type { DeliveryLogger } from '../delivery/deliver-digest.js';
-import { storeRunCoordinator } from '../delivery/digest-scheduler.js';
+import { createElectedTask } from '../delivery/digest-scheduler.js';
 import type { Clock } from '../digest/clock.js';
 import { DigestSchedule } from '../digest/digest-schedule.js';
 import { FEEDS, feedUrl } from '../sources/feeds.js';
@@ -42,21 +42,12 @@ export class SyncScheduler {
 
   /** Starts the schedule; resolves after the catch-up, if one was due. */
   async start(): Promise<SyncOutcome[] | undefined> {
-    const { config, store, instanceId, clock, logger } = this.deps;
-    this.task = createTask(config.cron, () => this.run('scheduled'), {
-      name: SYNC_TASK_NAME,
-      timezone: config.timeZone,
-      noOverlap: true,
-      distributed: true,
-      runCoordinator: storeRunCoordinator(store, instanceId, clock),
-      distributedLease: ELECTION_LEASE_MS,
-      logger: {
-        info: (message) => logger.info(`node-cron: ${message}`),
-        warn: (message) => logger.warn(`node-cron: ${message}`),
-        error: (message) => logger.error(`node-cron: ${String(message)}`),
-        debug: () => undefined,
-      },
-    });
+    const { config } = this.deps;
+    this.task = createElectedTask(
+      { cron: config.cron, timeZone: config.timeZone, name: SYNC_TASK_NAME, leaseMs: ELECTION_LEASE_MS },
+      () => this.run('scheduled'),
+      this.deps,
+    );
     await this.task.start();
     return this.catchUp();
   }

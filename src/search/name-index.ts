@@ -213,16 +213,8 @@ export class NameIndex {
       let matchedWeight = 0;
       for (let t = 0; t < expansions.length; t++) {
         const expansion = expansions[t] as TermExpansion;
-        let bestSimilarity = 0;
-        let bestToken = -1;
-        for (let k = 0; k < trackable; k++) {
-          if (used & (1 << k)) continue;
-          const similarity = expansion.get(tokens[k] as number) ?? 0;
-          if (similarity > bestSimilarity) {
-            bestSimilarity = similarity;
-            bestToken = k;
-          }
-        }
+        const bestToken = bestUnusedToken(expansion, tokens, trackable, used);
+        const bestSimilarity = bestToken < 0 ? 0 : (expansion.get(tokens[bestToken] as number) as number);
         if (bestToken >= 0) used |= 1 << bestToken;
         matchedWeight += (termWeights[t] as number) * bestSimilarity;
       }
@@ -404,16 +396,7 @@ export class NameIndex {
       }
       expansions.forEach((expansion, t) => {
         if (matches[t]) return;
-        let bestSimilarity = 0;
-        let bestToken = -1;
-        for (let k = 0; k < trackable; k++) {
-          if (used & (1 << k)) continue;
-          const similarity = expansion.get(tokens[k] as number) ?? 0;
-          if (similarity > bestSimilarity) {
-            bestSimilarity = similarity;
-            bestToken = k;
-          }
-        }
+        const bestToken = bestUnusedToken(expansion, tokens, trackable, used);
         if (bestToken < 0) {
           matches[t] = undefined;
           return;
@@ -440,6 +423,24 @@ export class NameIndex {
     }
     return best;
   }
+}
+
+/**
+ * The position of the name word a term matches best among those no other term took (`used`, a bit
+ * per position); -1 when none. A number, not an object: this runs for every term of every candidate.
+ */
+function bestUnusedToken(expansion: TermExpansion, tokens: readonly number[], trackable: number, used: number): number {
+  let bestSimilarity = 0;
+  let bestToken = -1;
+  for (let k = 0; k < trackable; k++) {
+    if (used & (1 << k)) continue;
+    const similarity = expansion.get(tokens[k] as number) ?? 0;
+    if (similarity > bestSimilarity) {
+      bestSimilarity = similarity;
+      bestToken = k;
+    }
+  }
+  return bestToken;
 }
 
 const NO_IDS: ReadonlySet<number> = new Set();

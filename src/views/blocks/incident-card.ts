@@ -27,15 +27,17 @@ const NO_STEPS = 'No specific steps for this kind of data. Watch for phishing th
 
 /** Org name, who and where, what happened, the facts, the top steps and the sources. */
 export function incidentCardBlocks(incident: Incident, steps: ProtectiveSteps): KnownBlock[] {
+  return [...cardHead(incident), divider(), ...topStepsBlocks(steps), ...sourcesBlocks(incident)];
+}
+
+/** The name, who and where, what happened and the facts: how the shared and the full card begin. */
+function cardHead(incident: Incident): KnownBlock[] {
   const facts = incidentFacts(incident);
   return [
     header(facts.title),
     context([escapeMrkdwn([facts.who, `From: ${ORIGIN_LABELS[incident.origin]}`].filter(Boolean).join(' · '))]),
     ...whatHappened(incident),
     fieldsSection(factFields(incident, facts)),
-    divider(),
-    ...topStepsBlocks(steps),
-    ...sourcesBlocks(incident),
   ];
 }
 
@@ -194,12 +196,8 @@ export function fullCardBlocks(
   steps: ProtectiveSteps,
   alternatives: readonly Incident[] = [],
 ): KnownBlock[] {
-  const facts = incidentFacts(incident);
   return [
-    header(facts.title),
-    context([escapeMrkdwn([facts.who, `From: ${ORIGIN_LABELS[incident.origin]}`].filter(Boolean).join(' · '))]),
-    ...whatHappened(incident),
-    fieldsSection(factFields(incident, facts)),
+    ...cardHead(incident),
     ...timelineBlocks(incident),
     divider(),
     ...allStepsBlocks(steps),

@@ -3,6 +3,7 @@ import type { SourceOverview } from '../../sources/source-overview.js';
 import { lastSuccessAt, STALE_AFTER_DAYS, staleSources } from '../../sources/staleness.js';
 import { formatCount, formatDate } from '../incident-facts.js';
 import type { SlackMessage } from './answer-message.js';
+import { formatInstant } from './digest-admin.js';
 import { context, header, section } from './elements.js';
 import { FALLBACK_TEXT_MAX, MAX_MESSAGE_BLOCKS } from './limits.js';
 import { bold, escapeMrkdwn, escapeWithin } from './mrkdwn.js';
@@ -20,17 +21,7 @@ const ERROR_REASON_MAX = 500;
 
 /** "Mon, 7 Dec 2026, 09:00 UTC": sync times are instants, shown in UTC as the CLI shows them. */
 export function formatSyncTime(at: number): string {
-  const formatted = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-  return `${formatted} UTC`;
+  return formatInstant(at, 'UTC');
 }
 
 export function dayCount(count: number): string {
