@@ -7,8 +7,6 @@ import { loadAnswerContext } from '../../src/answer/load-answer-context.js';
 import { ChannelPacer } from '../../src/delivery/channel-pacer.js';
 import { deliverAlerts } from '../../src/delivery/deliver-alerts.js';
 import type { DigestPoster } from '../../src/delivery/deliver-digest.js';
-import { DigestRunner } from '../../src/delivery/digest-runner.js';
-import { DigestSchedule } from '../../src/digest/digest-schedule.js';
 import { runImport } from '../../src/incidents/import/run-import.js';
 import { importedFilePath } from '../../src/incidents/imported-store.js';
 import { LiveData } from '../../src/live/live-data.js';
@@ -17,6 +15,7 @@ import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { hibpList, names } from '../sources/feed-lists.js';
 import { FakeClock } from '../support/fake-clock.js';
+import { mondayDigestRunner } from '../support/monday-runner.js';
 import { firstCardsAnswerContext, firstCardsDataDir } from '../support/repo-dataset.js';
 
 // Passed through, only counted: whether LiveData attempts alerts is what these tests are about.
@@ -106,15 +105,7 @@ async function instance(
   const logger = { info: record('info'), warn: record('warn'), error: record('error') };
   const context = await loadAnswerContext(dataDir);
   const service = createLiveBreachService(context);
-  const runner = new DigestRunner({
-    incidents: context.dataset.incidents,
-    guidance: context.dataset.guidance,
-    store,
-    schedule: new DigestSchedule('0 9 * * 1', 'UTC'),
-    clock,
-    instanceId: name,
-    logger,
-  });
+  const runner = mondayDigestRunner({ ...context.dataset, store, clock, instanceId: name, logger });
   const shared = options.shared ?? new SharedLists({ store, dataDir, instanceId: name, clock });
   await shared.markLoaded();
   const { poster, posts } = recordingPoster();

@@ -5,8 +5,6 @@ import type { App } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerContext } from '../../src/answer/answer-query.js';
 import { createBreachService } from '../../src/answer/breach-service.js';
-import { DigestRunner } from '../../src/delivery/digest-runner.js';
-import { DigestSchedule } from '../../src/digest/digest-schedule.js';
 import { DEFAULT_IDS } from '../../src/playground/emulator/ids.js';
 import { eventBody, slashCommandBody } from '../../src/playground/emulator/sign-request.js';
 import type { SlackEmulator } from '../../src/playground/emulator/web-api-server.js';
@@ -19,6 +17,7 @@ import { checkMessageLimits, type SlackSurface } from '../../src/views/blocks/li
 import { postCheckedToApp, startCheckedEmulator } from '../support/checked-emulator.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startHttpApp } from '../support/http-app.js';
+import { mondayDigestRunner } from '../support/monday-runner.js';
 import { firstCardsAnswerContext } from '../support/repo-dataset.js';
 
 const SECRET = '8f742231b10e8888abcd99aaaaaa85a5';
@@ -38,15 +37,7 @@ async function startApp(adminUserIds?: string[], { sources }: { sources?: Source
   const store = await openStore('sqlite::memory:');
   stores.push(store);
   const clock = new FakeClock(NOW);
-  const runner = new DigestRunner({
-    incidents: context.dataset.incidents,
-    guidance: context.dataset.guidance,
-    store,
-    schedule: new DigestSchedule('0 9 * * 1', 'UTC'),
-    clock,
-    instanceId: 'test',
-    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  });
+  const runner = mondayDigestRunner({ ...context.dataset, store, clock });
   const digest = createDigestServices({ store, runner, clock, adminUserIds });
   const { app, url } = await startHttpApp(createBreachService(context.dataset, context.index), {
     slackApiUrl: emulator.url,

@@ -10,8 +10,6 @@ import type { AnswerContext } from '../../src/answer/answer-query.js';
 import { createBreachService } from '../../src/answer/breach-service.js';
 import { type RunningBot, startBot } from '../../src/bot.js';
 import { readAppConfig, type SlackConfig } from '../../src/config/app-config.js';
-import { DigestRunner } from '../../src/delivery/digest-runner.js';
-import { DigestSchedule } from '../../src/digest/digest-schedule.js';
 import { DEFAULT_IDS } from '../../src/playground/emulator/ids.js';
 import { blockActionsPayload } from '../../src/playground/emulator/payloads.js';
 import { eventBody, interactionBody, postToApp, slashCommandBody } from '../../src/playground/emulator/sign-request.js';
@@ -24,6 +22,7 @@ import { ACTION_SHARE } from '../../src/views/blocks/ids.js';
 import { startCheckedEmulator } from '../support/checked-emulator.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startHttpApp } from '../support/http-app.js';
+import { mondayDigestRunner } from '../support/monday-runner.js';
 import { REPO_ROOT } from '../support/paths.js';
 import { firstCardsAnswerContext, firstCardsDataDir } from '../support/repo-dataset.js';
 
@@ -63,15 +62,7 @@ async function startApp(file: string, options: { busyWaitMs?: number } = {}) {
   const store = await openSqliteStore(file, { ...options, logger });
   stores.push(store);
   const clock = new FakeClock(NOW);
-  const runner = new DigestRunner({
-    incidents: context.dataset.incidents,
-    guidance: context.dataset.guidance,
-    store,
-    schedule: new DigestSchedule('0 9 * * 1', 'UTC'),
-    clock,
-    instanceId: 'test',
-    logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  });
+  const runner = mondayDigestRunner({ ...context.dataset, store, clock });
   const service = createBreachService(context.dataset, context.index);
   const { app, url } = await startHttpApp(service, {
     slackApiUrl: emulator.url,
