@@ -1,27 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Logger, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBreachService } from '../../src/answer/breach-service.js';
 import { startBot } from '../../src/bot.js';
 import { readAppConfig, type SlackConfig } from '../../src/config/app-config.js';
 import { createApp } from '../../src/slack/app.js';
 import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js';
+import { silentLogger } from '../support/silent-logger.js';
 
 /** Short, so that four tries with backoff take about two seconds, not forty. */
 const TIMEOUT_MS = 100;
 /** What a call that never gives up would blow through. */
 const BOUND_MS = 8_000;
-
-const quiet: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
 
 /** Accepts every connection and every request, and never answers. */
 let silent: Server;
@@ -58,7 +48,7 @@ describe('a Slack API that accepts the connection and never answers', () => {
       dataDir,
     ) as SlackConfig;
     const outcome = await within(
-      startBot(config, { cwd: dataDir, logger: quiet, slackTimeoutMs: TIMEOUT_MS }).then(
+      startBot(config, { cwd: dataDir, logger: silentLogger, slackTimeoutMs: TIMEOUT_MS }).then(
         async (bot) => {
           await bot.close();
           return 'started';
@@ -84,7 +74,7 @@ describe('a Slack API that accepts the connection and never answers', () => {
       },
       createBreachService(dataset, index),
       // As startBot does: with an identity given, Bolt asks Slack nothing of its own accord.
-      { logger: quiet, slackTimeoutMs: TIMEOUT_MS, identity: { botId: 'B0BOT00001', botUserId: 'U0BOT00001' } },
+      { logger: silentLogger, slackTimeoutMs: TIMEOUT_MS, identity: { botId: 'B0BOT00001', botUserId: 'U0BOT00001' } },
     );
     const outcome = await within(
       app.client.chat.postMessage({ channel: 'C0GENERAL1', text: 'hello' }).then(

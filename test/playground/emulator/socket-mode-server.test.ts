@@ -1,21 +1,11 @@
-import { type Logger, LogLevel, SocketModeClient } from '@slack/socket-mode';
+import { LogLevel, SocketModeClient } from '@slack/socket-mode';
 import { afterEach, describe, expect, it } from 'vitest';
 import { slashCommandPayload } from '../../../src/playground/emulator/payloads.js';
 import type { SlackEmulatorWithSocketMode } from '../../../src/playground/emulator/web-api-server.js';
 import { startCheckedEmulator } from '../../support/checked-emulator.js';
+import { silentLogger } from '../../support/silent-logger.js';
 
 const APP_TOKEN = 'xapp-1-A0FAKEAPP1-fake';
-
-// The refused-token test makes the client log an expected error; keep test output clean.
-const silent: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
 
 let emulator: SlackEmulatorWithSocketMode | undefined;
 let client: SocketModeClient | undefined;
@@ -66,7 +56,7 @@ describe('fake Socket Mode server', () => {
     emulator = await startCheckedEmulator({ socketMode: true });
     const wrong = new SocketModeClient({
       appToken: 'xoxb-not-an-app-token',
-      logger: silent,
+      logger: silentLogger,
       autoReconnectEnabled: false,
       clientOptions: { slackApiUrl: emulator.url },
     });
