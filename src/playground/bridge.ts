@@ -1,4 +1,5 @@
 import type { AppFeatures } from './app-manifest.js';
+import type { MessageFile } from './emulator/files.js';
 import { NotOnScreenError, type SelectOption, type UserClient } from './emulator/user-client.js';
 import type { EnteredValues } from './emulator/view-state.js';
 import type { SlackEmulator } from './emulator/web-api-server.js';
@@ -11,10 +12,18 @@ import type { MentionNames } from './render/mrkdwn-html.js';
 
 const SLACKBOT = 'USLACKBOT';
 
+export interface Person {
+  id: string;
+  name: string;
+}
+
 export interface WorkspaceInfo {
   teamName: string;
   appName: string;
-  you: { id: string; name: string };
+  /** Who the page acts as. */
+  you: Person;
+  /** Everyone the page can act as, each with their own direct-message channel with the bot. */
+  people: (Person & { directMessage: string })[];
   channels: { id: string; name: string }[];
   /** The person's direct-message channel with the bot: the app's Messages tab. */
   directMessage: { id: string; name: string };
@@ -42,8 +51,15 @@ export interface SentMessage {
   openThread?: string;
 }
 
-/** Between the page and the emulator: turns what the page asks into a person's Slack actions, and renders screens. */
-export interface Bridge {
+/** A file the app shared, to download. */
+export interface DownloadableFile {
+  name: string;
+  mimetype: string;
+  bytes: Buffer;
+}
+
+/** One person's Slack: what they do, delivered as them, and what they see, which may not be what others see. */
+export interface PersonBridge {
   workspaceInfo(): WorkspaceInfo;
   screen(request: ScreenRequest): Screen;
   send(request: { channel: string; text: string; threadTs?: string }): Promise<SentMessage>;
@@ -53,17 +69,62 @@ export interface Bridge {
   loadOptions(request: { viewId: string; blockId: string; actionId: string; value: string }): Promise<SelectOption[]>;
   submitView(request: { viewId: string; values: EnteredValues }): Promise<void>;
   closeView(request: { viewId: string }): Promise<void>;
+  /** A file shared in a conversation this person can see. */
+  file(fileId: string): DownloadableFile;
+}
+
+/** Between the page and the emulator: turns what the page asks into people's Slack actions, and renders screens. */
+export interface Bridge {
+  /** Everyone the page can act as; the first unless it says otherwise. */
+  readonly people: readonly Person[];
+  /** The page acting as one of `people`. */
+  as(personId: string): PersonBridge;
   onChange(listener: () => void): () => void;
 }
 
 export interface BridgeOptions {
   emulator: SlackEmulator;
-  client: UserClient;
+  /** One for each person the page can act as. */
+  clients: readonly UserClient[];
   features: AppFeatures;
   timeZone?: string;
 }
 
-export function createBridge({ emulator, client, features, timeZone }: BridgeOptions): Bridge {
+export function createBridge({ emulator, clients, features, timeZone }: BridgeOptions): Bridge {
+  const { workspace } = emulator;
+  const nameOf = (id: string) => workspace.user(id)?.name ?? id;
+  const people = clients.map((client) => ({ id: client.userId, name: nameOf(client.userId) }));
+  const bridges = new Map(
+    clients.map((client) => [
+      client.userId,
+      createPersonBridge({ emulator, client, features, people, ...(timeZone && { timeZone }) }),
+    ]),
+  );
+  return {
+    people,
+    as(personId) {
+      const bridge = bridges.get(personId);
+      if (!bridge) throw new Error(`the playground has no person ${personId}`);
+      return bridge;
+    },
+    onChange: (listener) => emulator.onChange(listener),
+  };
+}
+
+interface PersonBridgeOptions {
+  emulator: SlackEmulator;
+  client: UserClient;
+  features: AppFeatures;
+  people: readonly Person[];
+  timeZone?: string;
+}
+
+/** A link the page server answers with the file's bytes, if the person may see it. */
+function fileHref(file: MessageFile, personId: string): string {
+  return `/files/${encodeURIComponent(file.id)}/${encodeURIComponent(file.name)}?as=${encodeURIComponent(personId)}`;
+}
+
+function createPersonBridge({ emulator, client, features, people, timeZone }: PersonBridgeOptions): PersonBridge {
   const { workspace, conversations, views } = emulator;
   const you = client.userId;
   const directMessage = workspace.directMessageChannel(you);
@@ -83,6 +144,7 @@ export function createBridge({ emulator, client, features, timeZone }: BridgeOpt
     names,
     author,
     showReplies,
+    fileHref: (file) => fileHref(file, you),
     ...(timeZone && { timeZone }),
   });
 
@@ -121,6 +183,7 @@ export function createBridge({ emulator, client, features, timeZone }: BridgeOpt
       teamName: PLAYGROUND_TEAM_NAME,
       appName: features.appName,
       you: { id: you, name: author(you).name },
+      people: people.map((person) => ({ ...person, directMessage: workspace.directMessageChannel(person.id) })),
       channels,
       directMessage: { id: directMessage, name: features.botName },
       commands: features.commands,
@@ -179,6 +242,16 @@ export function createBridge({ emulator, client, features, timeZone }: BridgeOpt
     loadOptions: (request) => client.loadOptions(request),
     submitView: (request) => client.submitView(request),
     closeView: (request) => client.closeView(request.viewId),
-    onChange: (listener) => emulator.onChange(listener),
+
+    file(fileId) {
+      const file = emulator.files.get(fileId);
+      const visible = file?.channels.some(
+        (channel) => channel === directMessage || channels.some((c) => c.id === channel),
+      );
+      if (!file?.completed || !visible || file.bytes === undefined) {
+        throw new NotOnScreenError(`no file ${fileId} is shared where ${author(you).name} can see it`);
+      }
+      return { name: file.name, mimetype: file.type.mimetype, bytes: file.bytes };
+    },
   };
 }

@@ -12,6 +12,9 @@ const viewId = z.string().regex(/^V[A-Z0-9]{1,20}$/, 'must be a view id');
 const blockId = z.string().min(1).max(255);
 const actionId = z.string().min(1).max(255);
 
+/** Who the page acts as: the `as` query parameter of every request, a person's user id. */
+export const personQuery = z.string().regex(/^[UW][A-Z0-9]{2,20}$/, 'must be a user id');
+
 /** Slack's own limit on a message a person types. */
 export const MESSAGE_MAX = 40_000;
 

@@ -3,13 +3,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { Bridge } from './bridge.js';
+import type { Bridge, PersonBridge } from './bridge.js';
+import { attachmentDisposition } from './emulator/files.js';
 import { AppDeliveryError, NotOnScreenError } from './emulator/user-client.js';
 import {
   clickRequest,
   closeRequest,
   composerRequest,
   optionsRequest,
+  personQuery,
   screenQuery,
   shortcutRequest,
   submitRequest,
@@ -104,32 +106,54 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed.data;
 }
 
-type PostRoute = (body: unknown, bridge: Bridge) => Promise<unknown>;
+type PostRoute = (body: unknown, person: PersonBridge) => Promise<unknown>;
 
 const POST_ROUTES: Record<string, PostRoute> = {
-  '/api/messages': async (body, bridge) => bridge.send(parse(composerRequest, body)),
-  '/api/actions': async (body, bridge) => {
-    await bridge.click(parse(clickRequest, body));
+  '/api/messages': async (body, person) => person.send(parse(composerRequest, body)),
+  '/api/actions': async (body, person) => {
+    await person.click(parse(clickRequest, body));
     return {};
   },
-  '/api/home': async (_body, bridge) => {
-    await bridge.openHome();
+  '/api/home': async (_body, person) => {
+    await person.openHome();
     return {};
   },
-  '/api/shortcuts': async (body, bridge) => {
-    await bridge.runShortcut(parse(shortcutRequest, body));
+  '/api/shortcuts': async (body, person) => {
+    await person.runShortcut(parse(shortcutRequest, body));
     return {};
   },
-  '/api/options': async (body, bridge) => ({ options: await bridge.loadOptions(parse(optionsRequest, body)) }),
-  '/api/views/submit': async (body, bridge) => {
-    await bridge.submitView(parse(submitRequest, body));
+  '/api/options': async (body, person) => ({ options: await person.loadOptions(parse(optionsRequest, body)) }),
+  '/api/views/submit': async (body, person) => {
+    await person.submitView(parse(submitRequest, body));
     return {};
   },
-  '/api/views/close': async (body, bridge) => {
-    await bridge.closeView(parse(closeRequest, body));
+  '/api/views/close': async (body, person) => {
+    await person.closeView(parse(closeRequest, body));
     return {};
   },
 };
+
+/** Who the request acts as: `?as=<user id>`, or the first person when it does not say. */
+function actingPerson(url: URL, bridge: Bridge): PersonBridge {
+  const requested = url.searchParams.get('as');
+  const id = requested === null ? bridge.people[0]?.id : parse(personQuery, requested);
+  if (id === undefined || !bridge.people.some((person) => person.id === id)) {
+    throw new RequestError(400, `as: there is no person ${id} in the playground`);
+  }
+  return bridge.as(id);
+}
+
+/** A shared file, as a download: the page never shows a file's content itself. */
+function sendFile(res: ServerResponse, person: PersonBridge, fileId: string): void {
+  const file = person.file(fileId);
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'content-type': file.mimetype,
+    'content-length': file.bytes.length,
+    'content-disposition': attachmentDisposition(file.name),
+  });
+  res.end(file.bytes);
+}
 
 function screenRequestFrom(url: URL) {
   const query = parse(screenQuery, Object.fromEntries(url.searchParams));
@@ -201,15 +225,19 @@ export async function startPageServer({
       res.end(asset.body);
       return;
     }
-    if (req.method === 'GET' && url.pathname === '/api/workspace') return sendJson(res, 200, bridge.workspaceInfo());
-    if (req.method === 'GET' && url.pathname === '/api/screen') {
-      return sendJson(res, 200, bridge.screen(screenRequestFrom(url)));
-    }
     if (req.method === 'GET' && url.pathname === '/api/events') return streamChanges(req, res, bridge, streams);
+    if (req.method === 'GET' && url.pathname === '/api/workspace') {
+      return sendJson(res, 200, actingPerson(url, bridge).workspaceInfo());
+    }
+    if (req.method === 'GET' && url.pathname === '/api/screen') {
+      return sendJson(res, 200, actingPerson(url, bridge).screen(screenRequestFrom(url)));
+    }
+    const download = /^\/files\/(F[A-Z0-9]{1,20})\/[^/]+$/.exec(url.pathname);
+    if (req.method === 'GET' && download?.[1]) return sendFile(res, actingPerson(url, bridge), download[1]);
     const route = POST_ROUTES[url.pathname];
     if (!route) throw new RequestError(404, 'no such page');
     if (req.method !== 'POST') throw new RequestError(405, 'use POST');
-    sendJson(res, 200, await route(await readJson(req), bridge));
+    sendJson(res, 200, await route(await readJson(req), actingPerson(url, bridge)));
   }
 
   const server = createServer((req, res) => {

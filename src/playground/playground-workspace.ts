@@ -1,8 +1,17 @@
 import type { AppFeatures } from './app-manifest.js';
 import type { SlackEmulatorOptions } from './emulator/web-api-server.js';
 
-/** The one person using the playground. */
-export const PLAYGROUND_PERSON = { id: 'U0ALEX0001', name: 'alex', realName: 'Alex' } as const;
+/**
+ * The people the page can act as: two, so that what one does can be seen (or not) by the other, as
+ * when a trainer's quiz is answered by several people.
+ */
+export const PLAYGROUND_PEOPLE = [
+  { id: 'U0ALEX0001', name: 'alex', realName: 'Alex' },
+  { id: 'U0SAM00002', name: 'sam', realName: 'Sam' },
+] as const;
+
+/** Who the page acts as until told otherwise. */
+export const PLAYGROUND_PERSON = PLAYGROUND_PEOPLE[0];
 
 /** A small workspace: where people talk, the security team's channel, and a trainer's. */
 export const PLAYGROUND_CHANNELS = [
@@ -24,7 +33,9 @@ export function playgroundWorkspace(features: AppFeatures, botToken: string): Sl
     ),
     // Only the channels above exist, as in a real workspace.
     unknownChannels: 'not_found',
-    users: { [PLAYGROUND_PERSON.id]: { name: PLAYGROUND_PERSON.name, realName: PLAYGROUND_PERSON.realName } },
+    users: Object.fromEntries(
+      PLAYGROUND_PEOPLE.map((person) => [person.id, { name: person.name, realName: person.realName }]),
+    ),
     unknownUsers: 'not_found',
     // The playground runs for hours: keep no log of calls for tests to inspect.
     record: false,

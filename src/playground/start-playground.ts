@@ -9,7 +9,7 @@ import { createBridge } from './bridge.js';
 import { createUserClient } from './emulator/user-client.js';
 import { startSlackEmulator } from './emulator/web-api-server.js';
 import { startPageServer } from './page-server.js';
-import { PLAYGROUND_PERSON, playgroundWorkspace } from './playground-workspace.js';
+import { PLAYGROUND_PEOPLE, playgroundWorkspace } from './playground-workspace.js';
 
 /** Everything listens on loopback: the playground has no login. */
 const LOOPBACK = '127.0.0.1';
@@ -74,13 +74,15 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       },
     );
     stops.push(() => bot.close());
-    const client = createUserClient(emulator, {
-      app: { requestUrl: `http://${LOOPBACK}:${bot.port}/slack/events`, signingSecret },
-      userId: PLAYGROUND_PERSON.id,
-      commands: features.commands.map((command) => command.command),
-    });
+    const clients = PLAYGROUND_PEOPLE.map((person) =>
+      createUserClient(emulator, {
+        app: { requestUrl: `http://${LOOPBACK}:${bot.port}/slack/events`, signingSecret },
+        userId: person.id,
+        commands: features.commands.map((command) => command.command),
+      }),
+    );
     const page = await startPageServer({
-      bridge: createBridge({ emulator, client, features }),
+      bridge: createBridge({ emulator, clients, features }),
       port: config.port,
       host: LOOPBACK,
       reportError: (error: unknown) => logger.error('playground:', error),

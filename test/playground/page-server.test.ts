@@ -18,6 +18,7 @@ import { answerContextFor, firstCardsDataDir } from '../support/repo-dataset.js'
 
 const GENERAL = 'C0GENERAL1';
 const TRAINING = 'C0TRAINING';
+const SAM = 'U0SAM00002';
 
 let playground: Playground;
 let dataDir: string;
@@ -218,6 +219,18 @@ describe('a person using the app through the page', () => {
     expect((await call('/api/home', {})).status).toBe(200);
     const home = await screenWhen('surface=home', (next) => next.main.includes('Latest disclosures'));
     expect(home.main).toMatch(/^<div class="home" data-view-id="V\w+">/);
+  });
+
+  it('answers sam as sam: his card in #general is shown to him, not to alex', async () => {
+    await call(`/api/messages?as=${SAM}`, { channel: GENERAL, text: '/breach helthec' });
+    const samSees = await screenWhen(`surface=channel&channel=${GENERAL}&as=${SAM}`, (next) =>
+      lastMessage(next.main).body.includes('<div class="bk-header">HealthEC LLC</div>'),
+    );
+    const card = lastMessage(samSees.main);
+    expect(card.body).toContain('Only visible to you');
+    expect((await screen(`surface=channel&channel=${GENERAL}`)).main).not.toContain(`data-ts="${card.ts}"`);
+    const { json } = await call(`/api/workspace?as=${SAM}`);
+    expect(json).toMatchObject({ you: { id: SAM, name: 'sam' }, directMessage: { id: 'D0SAM00002' } });
   });
 
   it('streams a change event when a message arrives', async () => {

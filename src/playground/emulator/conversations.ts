@@ -1,3 +1,4 @@
+import { type MessageFile, slackFile } from './files.js';
 import { isRecord } from './http-body.js';
 import { nextTs, randomId } from './ids.js';
 
@@ -17,6 +18,8 @@ export interface StoredMessage {
   appId?: string;
   text: string;
   blocks?: Record<string, unknown>[];
+  /** The files files.completeUploadExternal shared with this message. */
+  files?: MessageFile[];
   /** The parent's ts, on a reply. */
   threadTs?: string;
   metadata?: MessageMetadata;
@@ -177,6 +180,12 @@ export function slackMessage(message: StoredMessage, { withMetadata }: { withMet
     text: message.text,
     ts: message.ts,
     ...(message.blocks && { blocks: message.blocks }),
+    ...(message.files && {
+      subtype: 'file_share',
+      files: message.files.map(slackFile),
+      upload: true,
+      display_as_bot: false,
+    }),
     ...(message.threadTs && { thread_ts: message.threadTs }),
     ...(message.replyCount > 0 && { thread_ts: message.ts, reply_count: message.replyCount }),
     ...(message.edited && { edited: { user: message.user, ts: message.ts } }),

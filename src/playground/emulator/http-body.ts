@@ -1,12 +1,36 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Arguments the Web API client JSON-encodes inside form bodies; decoded so tests can inspect them as objects. */
-const JSON_ENCODED_ARGS = new Set(['attachments', 'blocks', 'metadata', 'option_groups', 'options', 'unfurls', 'view']);
+const JSON_ENCODED_ARGS = new Set([
+  'attachments',
+  'blocks',
+  'files',
+  'metadata',
+  'option_groups',
+  'options',
+  'unfurls',
+  'view',
+]);
 
 export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The body's bytes, or 'too_large' when more than `maxBytes` arrive; the rest is read and dropped,
+ * so that the client hears the answer instead of a reset connection.
+ */
+export async function readBytes(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too_large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size <= maxBytes) chunks.push(buffer);
+  }
+  return size > maxBytes ? 'too_large' : Buffer.concat(chunks);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

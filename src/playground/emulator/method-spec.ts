@@ -1,4 +1,5 @@
 import type { Conversations } from './conversations.js';
+import type { FileStore } from './files.js';
 import type { ViewStore } from './view-store.js';
 import type { Workspace } from './workspace.js';
 
@@ -12,6 +13,9 @@ export interface MethodContext {
   workspace: Workspace;
   conversations: Conversations;
   views: ViewStore;
+  files: FileStore;
+  /** The emulator's own http:// origin: upload URLs and file URLs point at it. */
+  origin: string;
   /** The ws:// URL apps.connections.open hands out, when Socket Mode is wired in. */
   socketModeUrl: (() => string) | undefined;
 }
@@ -23,6 +27,14 @@ export interface MethodSpec {
 
 export function fail(error: string): ApiResult {
   return { ok: false, error };
+}
+
+/**
+ * A refusal with Slack's error code and the emulator's reason for it, where Slack names no
+ * better code: the Web API client logs response_metadata's `[ERROR]` messages.
+ */
+export function refuse(error: string, reason: string): ApiResult {
+  return { ok: false, error, response_metadata: { messages: [`[ERROR] ${reason}`] } };
 }
 
 /** A non-empty string argument. */

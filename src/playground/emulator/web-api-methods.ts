@@ -1,5 +1,16 @@
+import { FILE_METHODS } from './file-methods.js';
 import { MESSAGE_METHODS } from './message-methods.js';
-import { type ApiResult, fail, type MethodContext, type MethodSpec, type TokenKind, text } from './method-spec.js';
+import {
+  type ApiResult,
+  type Args,
+  fail,
+  flag,
+  type MethodContext,
+  type MethodSpec,
+  refuse,
+  type TokenKind,
+  text,
+} from './method-spec.js';
 import { VIEW_METHODS } from './view-methods.js';
 import type { Workspace } from './workspace.js';
 
@@ -25,9 +36,52 @@ function channelInfo(id: string, ctx: MethodContext): ApiResult {
   };
 }
 
+/** A group DM takes two to eight people besides the app. */
+const GROUP_DM_MAX = 8;
+
+function openedDirectMessage(channel: string, user: string, args: Args, ctx: MethodContext): ApiResult {
+  if (!flag(args, 'return_im')) return { ok: true, channel: { id: channel } };
+  return {
+    ok: true,
+    channel: {
+      id: channel,
+      created: Math.floor(Date.now() / 1000),
+      is_im: true,
+      is_org_shared: false,
+      context_team_id: ctx.workspace.teamId,
+      user,
+      is_user_deleted: ctx.workspace.user(user)?.deleted ?? false,
+      priority: 0,
+    },
+  };
+}
+
+/** conversations.open: a person's DM with the app, by `users` (one id) or by the DM's `channel` id. */
+function openConversation(args: Args, ctx: MethodContext): ApiResult {
+  const { workspace } = ctx;
+  const channel = text(args, 'channel');
+  if (channel !== undefined) {
+    const user = workspace.directMessageUser(channel);
+    return user === undefined ? fail('channel_not_found') : openedDirectMessage(channel, user, args, ctx);
+  }
+  const users = (text(args, 'users') ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0);
+  const [user] = users;
+  if (user === undefined) return fail('users_list_not_supplied');
+  if (users.length > GROUP_DM_MAX) return fail('too_many_users');
+  if (users.length > 1) return refuse('invalid_arguments', 'the emulator opens 1:1 DMs only, not group DMs');
+  const spec = workspace.user(user);
+  if (spec === undefined) return fail('user_not_found');
+  if (spec.deleted) return fail('user_disabled');
+  return openedDirectMessage(workspace.directMessageChannel(user), user, args, ctx);
+}
+
 const METHODS: Record<string, MethodSpec> = {
   ...MESSAGE_METHODS,
   ...VIEW_METHODS,
+  ...FILE_METHODS,
   'auth.test': {
     token: 'bot',
     handle: (_args, { workspace }) => ({
@@ -48,6 +102,7 @@ const METHODS: Record<string, MethodSpec> = {
       return channel === undefined ? fail('channel_not_found') : channelInfo(channel, ctx);
     },
   },
+  'conversations.open': { token: 'bot', handle: openConversation },
   'users.info': {
     token: 'bot',
     handle: (args, { workspace }) => {

@@ -9,7 +9,8 @@ import {
   responseUrlFaultResponse,
   webApiFaultResponse,
 } from './faults.js';
-import { parseArgs, parseJsonOrText, readBody, redactHeaders, redactToken, sendJson } from './http-body.js';
+import { attachmentDisposition, FILE_MAX_BYTES, FileStore } from './files.js';
+import { parseArgs, parseJsonOrText, readBody, readBytes, redactHeaders, redactToken, sendJson } from './http-body.js';
 import { randomId } from './ids.js';
 import { LimitChecks, type LimitViolation } from './limit-checks.js';
 import { Recorder } from './recorder.js';
@@ -41,6 +42,18 @@ export interface RecordedPost {
   fault?: Fault;
 }
 
+/** A POST of a file's bytes to an upload URL files.getUploadURLExternal handed out. */
+export interface RecordedUpload {
+  /** The file the URL was for; undefined for a URL the emulator never handed out. */
+  fileId: string | undefined;
+  /** The file's bytes as they arrived (the one file part of a multipart form). */
+  size: number;
+  headers: Record<string, string>;
+  at: number;
+  fault?: Fault;
+  status: number;
+}
+
 export interface SlackEmulatorOptions extends WorkspaceOptions {
   /** Also start a Socket Mode server and hand its URL out from apps.connections.open. */
   socketMode?: boolean;
@@ -61,8 +74,11 @@ export interface SlackEmulator {
   conversations: Conversations;
   /** Open modals, Home tabs and trigger ids. */
   views: ViewStore;
+  /** The files the app uploaded, with their bytes. */
+  files: FileStore;
   calls: RecordedCall[];
   responseUrlPosts: RecordedPost[];
+  fileUploads: RecordedUpload[];
   /** What the app sent that breaks Block Kit's limits (recorded whether or not `record` is on). */
   limits: LimitChecks;
   callsTo(method: string): RecordedCall[];
@@ -83,6 +99,10 @@ export type SlackEmulatorWithSocketMode = SlackEmulator & { socketMode: SocketMo
 
 /** The pseudo-method name for faults on response_url posts. */
 export const RESPONSE_URL = 'response_url';
+/** The pseudo-method name for faults on posts to an upload URL. */
+export const FILE_UPLOAD = 'file_upload';
+/** Room for a multipart form's boundaries and headers around the largest file. */
+const UPLOAD_BODY_MAX = FILE_MAX_BYTES + 64 * 1024;
 const DEFAULT_WAIT_MS = 2_000;
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral', 'chat.update']);
 const VIEW_METHODS = new Set(['views.open', 'views.push', 'views.update', 'views.publish']);
@@ -99,6 +119,33 @@ function send(res: ServerResponse, answer: FaultResponse): void {
     res.end(answer.body);
   } else {
     sendJson(res, answer.status, answer.body, answer.headers);
+  }
+}
+
+function plainText(status: number, text: string): FaultResponse {
+  return { status, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: text };
+}
+
+/**
+ * The message a file share adds, for the limit checks: the comment, or the blocks when there is
+ * none (Slack ignores them beside a comment); the files themselves stand in for a missing fallback.
+ */
+function fileShare(args: Record<string, unknown>): Record<string, unknown> {
+  const comment = typeof args.initial_comment === 'string' ? args.initial_comment : undefined;
+  return comment === undefined ? { text: 'files', blocks: args.blocks } : { text: comment };
+}
+
+/** Slack takes the bytes raw or as a multipart form; in a form they are its one file part. */
+async function uploadedBytes(body: Buffer, contentType: string | undefined): Promise<Buffer | undefined> {
+  if (!contentType?.startsWith('multipart/form-data')) return body;
+  try {
+    const form = await new Response(new Uint8Array(body), { headers: { 'content-type': contentType } }).formData();
+    for (const value of form.values()) {
+      if (typeof value !== 'string') return Buffer.from(await value.arrayBuffer());
+    }
+    return undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -122,11 +169,14 @@ export async function startSlackEmulator(
   const workspace = new Workspace(options);
   const conversations = new Conversations();
   const views = new ViewStore();
+  const files = new FileStore();
   const responseUrls = new ResponseUrls(workspace, conversations);
   const record = options.record ?? true;
   const faults = new FaultQueue();
   const calls = new Recorder<RecordedCall>();
   const posts = new Recorder<RecordedPost>();
+  const uploads = new Recorder<RecordedUpload>();
+  let origin = '';
   const limits = new LimitChecks(options.onLimitViolation);
   let socketMode: SocketModeEmulator | undefined;
 
@@ -136,6 +186,8 @@ export async function startSlackEmulator(
     if (typeof args.token === 'string') args.token = redactToken(args.token);
     if (MESSAGE_METHODS.has(method)) limits.message(`${method} to ${String(args.channel)}`, args);
     if (VIEW_METHODS.has(method)) limits.view(method, args.view);
+    if (method === 'files.completeUploadExternal')
+      limits.message(`${method} to ${String(args.channel_id)}`, fileShare(args));
     const fault = faults.take(method);
     const failure = await failureAfterDelay(fault);
     const spec = methodSpec(method);
@@ -145,7 +197,14 @@ export async function startSlackEmulator(
     else {
       const refused = checkToken(token, spec.token, workspace);
       const current = socketMode;
-      const ctx = { workspace, conversations, views, socketModeUrl: current ? () => current.url() : undefined };
+      const ctx = {
+        workspace,
+        conversations,
+        views,
+        files,
+        origin,
+        socketModeUrl: current ? () => current.url() : undefined,
+      };
       answer = { status: 200, headers: {}, body: refused ?? spec.handle(args, ctx) };
     }
     const headers = redactHeaders(req.headers);
@@ -173,13 +232,61 @@ export async function startSlackEmulator(
     send(res, { status: outcome.status, headers: {}, body: outcome.body });
   }
 
+  function receiveUpload(uploadId: string, body: Buffer | 'too_large', bytes: Buffer | undefined): FaultResponse {
+    if (body === 'too_large') return plainText(413, `the emulator keeps files of up to ${FILE_MAX_BYTES} bytes`);
+    if (bytes === undefined) return plainText(400, 'a multipart upload needs a file part');
+    const outcome = files.receive(uploadId, bytes);
+    return outcome.ok ? plainText(200, `OK - ${bytes.length}`) : plainText(outcome.status, outcome.problem);
+  }
+
+  async function handleUpload(uploadId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBytes(req, UPLOAD_BODY_MAX);
+    const fault = faults.take(FILE_UPLOAD);
+    const failure = await failureAfterDelay(fault);
+    const bytes = body === 'too_large' ? undefined : await uploadedBytes(body, req.headers['content-type']);
+    const answer = failure ? responseUrlFaultResponse(failure) : receiveUpload(uploadId, body, bytes);
+    if (record) {
+      uploads.push({
+        fileId: files.forUpload(uploadId)?.id,
+        size: bytes?.length ?? 0,
+        headers: redactHeaders(req.headers),
+        at: Date.now(),
+        status: answer.status,
+        ...(fault && { fault }),
+      });
+    }
+    send(res, answer);
+  }
+
+  /** url_private and url_private_download: the app's bot token reads what the app uploaded. */
+  async function handleFileDownload(
+    fileId: string,
+    download: boolean,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
+    if (checkToken(bearerToken(req, {}), 'bot', workspace)) return send(res, plainText(403, 'a bot token is needed'));
+    const file = files.get(fileId);
+    if (!file?.completed || file.bytes === undefined) return send(res, plainText(404, 'no such file'));
+    res.writeHead(200, {
+      'content-type': file.type.mimetype,
+      'content-length': file.bytes.length,
+      ...(download && { 'content-disposition': attachmentDisposition(file.name) }),
+    });
+    res.end(file.bytes);
+  }
+
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const api = /^\/api\/([\w.]+)$/.exec(path);
     const hook = /^\/response-url\/([\w-]+)$/.exec(path);
+    const upload = /^\/upload\/v1\/(\w+)$/.exec(path);
+    const download = /^\/files-pri\/[A-Z0-9]+-(F[A-Z0-9]+)\/(download\/)?[^/]+$/.exec(path);
     let handled: Promise<void>;
     if (req.method === 'POST' && api?.[1]) handled = handleApi(api[1], req, res);
     else if (req.method === 'POST' && hook?.[1]) handled = handleResponseUrl(hook[1], req, res);
+    else if (req.method === 'POST' && upload?.[1]) handled = handleUpload(upload[1], req, res);
+    else if (req.method === 'GET' && download?.[1]) handled = handleFileDownload(download[1], !!download[2], req, res);
     else handled = Promise.resolve(sendJson(res, 404, { ok: false, error: 'not_found' }));
     handled.catch((error: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'fake_slack_failure', detail: String(error) });
@@ -191,7 +298,7 @@ export async function startSlackEmulator(
     return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
   };
   const { port } = await listen(server);
-  const origin = `http://127.0.0.1:${port}`;
+  origin = `http://127.0.0.1:${port}`;
   if (options.socketMode) {
     try {
       // Loaded only when asked for: the playground never needs Socket Mode, nor the ws package behind it.
@@ -208,8 +315,10 @@ export async function startSlackEmulator(
     workspace,
     conversations,
     views,
+    files,
     calls: calls.items,
     responseUrlPosts: posts.items,
+    fileUploads: uploads.items,
     limits,
     callsTo: (method) => calls.items.filter((call) => call.method === method),
     responseUrl: (id = randomId('R')) => `${origin}/response-url/${id}`,
@@ -237,6 +346,7 @@ export async function startSlackEmulator(
     close: async () => {
       calls.rejectPending('fake Slack closed');
       posts.rejectPending('fake Slack closed');
+      uploads.rejectPending('fake Slack closed');
       await socketMode?.close();
       await closeServer();
     },

@@ -98,4 +98,12 @@ export class Workspace {
   isDirectMessage(channelId: string): boolean {
     return /^D[A-Z0-9]+$/.test(channelId);
   }
+
+  /** Whose direct-message channel with the bot this is; undefined for any other channel, or a person not here. */
+  directMessageUser(channelId: string): string | undefined {
+    if (!this.isDirectMessage(channelId)) return undefined;
+    const known = [...this.users.keys()].find((id) => this.directMessageChannel(id) === channelId);
+    if (known !== undefined) return known;
+    return this.unknownUsers === 'synthesize' ? `U${channelId.slice(1)}` : undefined;
+  }
 }

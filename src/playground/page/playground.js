@@ -7,6 +7,8 @@ const TOAST_MS = 5000;
 
 const state = {
   info: null,
+  // Who the page acts as: every request says so, and the server shows what this person sees.
+  person: '',
   surface: 'channel',
   channel: '',
   thread: '',
@@ -18,8 +20,16 @@ const state = {
   awaitingAnswer: false,
 };
 
+/** The path with `as` set to the person acting, once there is one. */
+function asPerson(path) {
+  if (!state.person) return path;
+  const url = new URL(path, location.origin);
+  url.searchParams.set('as', state.person);
+  return `${url.pathname}${url.search}`;
+}
+
 async function api(path, body) {
-  const response = await fetch(path, {
+  const response = await fetch(asPerson(path), {
     method: body === undefined ? 'GET' : 'POST',
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -43,9 +53,17 @@ function attempt(promise) {
   promise.catch((error) => toast(error.message));
 }
 
+/** The acting person's direct-message channel with the app: each person has their own. */
+function directMessage() {
+  const { info } = state;
+  const person = info.people.find((candidate) => candidate.id === state.person);
+  return { id: person ? person.directMessage : info.directMessage.id, name: info.directMessage.name };
+}
+
 function conversationName(channel) {
   const { info } = state;
-  if (channel === info.directMessage.id) return info.directMessage.name;
+  const dm = directMessage();
+  if (channel === dm.id) return dm.name;
   const found = info.channels.find((candidate) => candidate.id === channel);
   return found ? `#${found.name}` : channel;
 }
@@ -66,7 +84,7 @@ function renderSidebar() {
   const { info } = state;
   $('team-name').textContent = info.teamName;
   $('channel-list').replaceChildren(...info.channels.map((channel) => sidebarItem(`# ${channel.name}`, channel.id)));
-  $('dm-list').replaceChildren(sidebarItem(info.directMessage.name, info.directMessage.id));
+  renderDirectMessages();
   const menu = $('shortcut-menu');
   menu.replaceChildren(
     ...info.shortcuts.map((shortcut) => {
@@ -88,8 +106,43 @@ function renderSidebar() {
   $('shortcut-button').hidden = info.shortcuts.length === 0;
 }
 
+function renderDirectMessages() {
+  const dm = directMessage();
+  $('dm-list').replaceChildren(sidebarItem(dm.name, dm.id));
+}
+
+function renderPeople() {
+  const select = $('person-select');
+  select.replaceChildren(
+    ...state.info.people.map((person) => {
+      const option = document.createElement('option');
+      option.value = person.id;
+      option.textContent = person.name;
+      return option;
+    }),
+  );
+  select.value = state.person;
+  select.addEventListener('change', () => switchPerson(select.value));
+}
+
+/** Acts as another person from now on: the same place, as they see it (their own DM and Home tab). */
+function switchPerson(person) {
+  const inDirectMessage = state.channel === directMessage().id;
+  state.person = person;
+  const url = new URL(location.href);
+  url.searchParams.set('as', person);
+  history.replaceState(null, '', url);
+  $('person-select').value = person;
+  $('shortcut-menu').hidden = true;
+  renderDirectMessages();
+  if (state.surface === 'home') return openHome();
+  if (inDirectMessage) return openConversation(directMessage().id);
+  state.stickToBottom = true;
+  refresh();
+}
+
 function renderHeader() {
-  const isAppConversation = state.channel === state.info.directMessage.id;
+  const isAppConversation = state.channel === directMessage().id;
   $('conversation-title').textContent = conversationName(state.channel);
   $('app-tabs').hidden = !isAppConversation;
   for (const tab of document.querySelectorAll('#app-tabs [data-tab]')) {
@@ -116,7 +169,7 @@ function openConversation(channel) {
 
 function openHome() {
   state.surface = 'home';
-  state.channel = state.info.directMessage.id;
+  state.channel = directMessage().id;
   closeThread();
   renderHeader();
   refresh();
@@ -151,7 +204,13 @@ async function refresh() {
   }
   state.refreshing = true;
   try {
-    const screen = await api(screenPath());
+    const asked = { person: state.person, path: screenPath() };
+    const screen = await api(asked.path);
+    // The person or the place changed while it was on its way: what it shows is not theirs, or not here.
+    if (asked.person !== state.person || asked.path !== screenPath()) {
+      state.refreshAgain = true;
+      return;
+    }
     const messages = $('messages');
     const before = messages.querySelectorAll('article.message').length;
     messages.innerHTML = screen.main;
@@ -324,7 +383,7 @@ document.addEventListener('click', (event) => {
     return;
   }
   const tab = event.target.closest('#app-tabs [data-tab]');
-  if (tab) return tab.dataset.tab === 'home' ? openHome() : openConversation(state.info.directMessage.id);
+  if (tab) return tab.dataset.tab === 'home' ? openHome() : openConversation(directMessage().id);
   if (!event.target.closest('.shortcut-anchor')) $('shortcut-menu').hidden = true;
 });
 
@@ -354,6 +413,10 @@ function wireComposer(formId, inputId, threaded) {
 
 async function start() {
   state.info = await api('/api/workspace');
+  const requested = new URLSearchParams(location.search).get('as');
+  const known = state.info.people.some((person) => person.id === requested);
+  state.person = known ? requested : state.info.you.id;
+  renderPeople();
   renderSidebar();
   wireComposer('composer', 'composer-input', false);
   wireComposer('thread-composer', 'thread-input', true);

@@ -119,4 +119,40 @@ describe('messageHtml', () => {
       '<div class="message-body"><hr class="bk-divider"></div>',
     );
   });
+
+  it('shows a shared file as a download link named by its title, everything about it escaped', () => {
+    const file = {
+      id: 'F0RESULTS1',
+      name: 'a"b<c>.csv',
+      title: '"><img src=x onerror=alert(1)>',
+      mimetype: 'text/csv',
+      filetype: 'csv',
+      prettyType: 'CSV',
+      size: 2048,
+      user: 'U0BOT00001',
+      created: 1_700_000_000,
+      isPublic: false,
+      urlPrivate: 'http://127.0.0.1:1/files-pri/T-F0RESULTS1/x',
+      urlPrivateDownload: 'http://127.0.0.1:1/files-pri/T-F0RESULTS1/download/x',
+      permalink: 'https://example.slack.com/files/x',
+    };
+    const html = messageHtml(
+      { ...base, text: '', files: [file] },
+      {
+        names,
+        author: () => ({ name: 'breachbot', isApp: true }),
+        showReplies: true,
+        fileHref: () => '/files/x?as=y&z',
+      },
+    );
+    expect(html).toContain(
+      '<div class="message-body"><div class="message-files"><div class="file" data-file-id="F0RESULTS1">' +
+        '<span class="file-icon" aria-hidden="true">CSV</span><div class="file-main">' +
+        '<a class="file-title" href="/files/x?as=y&amp;z" download="a&quot;b&lt;c&gt;.csv">' +
+        '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</a>' +
+        '<div class="file-meta">a&quot;b&lt;c&gt;.csv · CSV · 2.0 KB</div></div></div></div></div>',
+    );
+    expect(html).not.toContain('<img');
+    expect(render({ files: [file] })).toContain('<span class="file-title">&quot;&gt;&lt;img');
+  });
 });
