@@ -1,3 +1,5 @@
+import { mulberry32 } from '../src/training/seeded-random.js';
+
 /** A small seeded random source, so that every benchmark input is the same on every run and machine. */
 export interface Rng {
   /** A float in [0, 1). */
@@ -13,18 +15,6 @@ export interface Rng {
   shuffle<T>(items: readonly T[]): T[];
   /** `count` distinct items (fewer if there are not that many), in random order. */
   sample<T>(items: readonly T[], count: number): T[];
-}
-
-/** mulberry32: tiny, fast and good enough for test data (not for anything secret). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function createRng(seed: number): Rng {

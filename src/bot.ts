@@ -10,13 +10,16 @@ import type { SlackConfig } from './config/app-config.js';
 import { configuredSecrets } from './config/secrets.js';
 import { ChannelPacer } from './delivery/channel-pacer.js';
 import { DELIVERY_LEASE_MS } from './delivery/digest-runner.js';
-import { DigestScheduler } from './delivery/digest-scheduler.js';
+import { DigestScheduler, TRAINING_TASK_NAME } from './delivery/digest-scheduler.js';
 import { openDigest } from './delivery/open-digest.js';
 import { importedDirPath, removeDeadTemps } from './incidents/imported-store.js';
 import { DATA_POLL_MS, LiveData, type RefreshResult } from './live/live-data.js';
 import { SyncScheduler } from './live/sync-scheduler.js';
+import { AskedTopics } from './services/asked-topics.js';
 import { createDigestServices } from './services/digest-commands.js';
+import { QuizService } from './services/quizzes.js';
 import { SourceStatus } from './services/source-status.js';
+import { createTrainingServices } from './services/training-commands.js';
 import { appLogger, createApp, webClientOptions } from './slack/app.js';
 import { checkSlackConnection } from './slack/check-connection.js';
 import { slackDigestPoster } from './slack/digest-poster.js';
@@ -92,6 +95,7 @@ export async function startBot(config: SlackConfig, options: BotOptions): Promis
     dataDir: config.dataDir,
     service,
     runner: digest.runner,
+    training: digest.trainingRunner,
     shared,
     clock,
     logger,
@@ -122,6 +126,20 @@ export async function startBot(config: SlackConfig, options: BotOptions): Promis
   const app = createApp(config, service, {
     deduper,
     digest: createDigestServices(digest),
+    training: createTrainingServices(digest),
+    quizzes: new QuizService({
+      store,
+      clock,
+      data: () => service.dataset,
+      adminUserIds: config.digest.adminUserIds,
+    }),
+    askedTopics: new AskedTopics({
+      store,
+      clock,
+      timeZone: config.digest.timeZone,
+      onError: (error) =>
+        logger.debug('training: could not count the kinds of data asked about', (error as Error).message),
+    }),
     sources,
     logger,
     identity,
@@ -129,6 +147,13 @@ export async function startBot(config: SlackConfig, options: BotOptions): Promis
     ...(timeoutMs && { slackTimeoutMs: timeoutMs }),
   });
   const scheduler = new DigestScheduler({ ...digest, logger });
+  const trainingScheduler = new DigestScheduler({
+    ...digest,
+    runner: digest.trainingRunner,
+    logger,
+    taskName: TRAINING_TASK_NAME,
+    label: 'training',
+  });
   let port: number | undefined;
   try {
     if (config.mode === 'http') {
@@ -141,10 +166,11 @@ export async function startBot(config: SlackConfig, options: BotOptions): Promis
     await digest.close();
     throw error;
   }
-  // The catch-ups (a digest or a sync missed while the bot was down, alerts not yet sent) run in the
-  // background: answering questions must not wait for them. The sync starts after the first exchange
-  // of lists, so that it judges what is due by what the other instances already did.
+  // The catch-ups (a digest, a training post or a sync missed while the bot was down, alerts not yet
+  // sent) run in the background: answering questions must not wait for them. The sync starts after the
+  // first exchange of lists, so that it judges what is due by what the other instances already did.
   void scheduler.start();
+  void trainingScheduler.start();
   const background = live
     .start(options.dataPollMs ?? DATA_POLL_MS)
     .then(() => sync?.start())
@@ -160,6 +186,7 @@ export async function startBot(config: SlackConfig, options: BotOptions): Promis
       await background;
       await live.stop();
       await scheduler.stop();
+      await trainingScheduler.stop();
       await app.stop().catch((error: unknown) => logger.warn('stopping the Slack app', (error as Error).message));
       await digest.close();
     },

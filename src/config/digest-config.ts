@@ -5,6 +5,7 @@ import { DEFAULT_DATABASE_URL, databaseUrlSchema } from './database-url.js';
 
 export const DEFAULT_DIGEST_CRON = '0 9 * * 1';
 export const DEFAULT_DIGEST_TZ = 'UTC';
+export const DEFAULT_TRAINING_CRON = '0 10 * * 3';
 
 function isTimeZone(name: string): boolean {
   try {
@@ -41,6 +42,27 @@ function firesAtMostOnceADay(cron: string): boolean {
 }
 
 /**
+ * A schedule in DIGEST_TZ whose fires are periods of whole days (src/digest/digest-schedule.ts): five
+ * fields only, since the period arithmetic steps by minutes, and at most once a day, since a second
+ * fire on the same day would have no day of its own and the schedule refuses such a run every time.
+ * `example` words the default; `why` says what needs whole days.
+ */
+function dailyCronSetting(fallback: string, example: string, why: string) {
+  const sample = `"${fallback}" ${example}`;
+  return z
+    .string()
+    .trim()
+    .refine((value) => value.split(/\s+/).length === 5 && isValidCron(value), {
+      error: `must be a five-field cron expression such as ${sample}`,
+      abort: true,
+    })
+    .refine(firesAtMostOnceADay, {
+      error: `must fire at most once a day: ${why}, so give one minute and one hour, such as ${sample}`,
+    })
+    .default(fallback);
+}
+
+/**
  * The digest's and the store's settings. Like every setting, a message names what is
  * wrong and never echoes the value: a DATABASE_URL carries a password.
  */
@@ -53,21 +75,12 @@ export const digestEnvShape = {
       for (const issue of parsed.error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message });
     })
     .default(DEFAULT_DATABASE_URL),
-  // Five fields only: a digest covers whole days, and the period arithmetic steps by minutes.
-  DIGEST_CRON: z
-    .string()
-    .trim()
-    .refine((value) => value.split(/\s+/).length === 5 && isValidCron(value), {
-      error: 'must be a five-field cron expression such as "0 9 * * 1" (Mondays at 09:00)',
-      abort: true,
-    })
-    // A digest covers the whole days since the previous run: a second run on the same day would have
-    // no day of its own, and the schedule refuses such a run every time.
-    .refine(firesAtMostOnceADay, {
-      error:
-        'must fire at most once a day: a digest covers whole days, so give one minute and one hour, such as "0 9 * * 1" (Mondays at 09:00)',
-    })
-    .default(DEFAULT_DIGEST_CRON),
+  DIGEST_CRON: dailyCronSetting(DEFAULT_DIGEST_CRON, '(Mondays at 09:00)', 'a digest covers whole days'),
+  TRAINING_CRON: dailyCronSetting(
+    DEFAULT_TRAINING_CRON,
+    '(Wednesdays at 10:00)',
+    'each training post is the incident of one period of whole days',
+  ),
   DIGEST_TZ: z
     .string()
     .trim()
@@ -97,6 +110,8 @@ export const digestEnvShape = {
 export interface DigestConfig {
   databaseUrl: string;
   cron: string;
+  /** When the weekly training post goes out (TRAINING_CRON), in `timeZone` like the digest. */
+  trainingCron: string;
   timeZone: string;
   /** When set, only these users may change digest subscriptions and the watchlist. */
   adminUserIds: readonly string[] | undefined;
@@ -110,6 +125,7 @@ export function toDigestConfig(values: z.output<typeof digestEnvSchema>): Digest
   return {
     databaseUrl: values.DATABASE_URL,
     cron: values.DIGEST_CRON,
+    trainingCron: values.TRAINING_CRON,
     timeZone: values.DIGEST_TZ,
     recentDays: values.DIGEST_RECENT_DAYS,
     adminUserIds: values.ADMIN_USER_IDS && values.ADMIN_USER_IDS.length > 0 ? values.ADMIN_USER_IDS : undefined,

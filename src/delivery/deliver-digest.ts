@@ -53,9 +53,16 @@ export interface DeliveryLogger {
   error(message: string, context?: Record<string, unknown>): void;
 }
 
+/**
+ * The message of a delivery: one for every channel, or one per channel (a training post carries the
+ * channel's own quiz). A function is called only for a channel this run posts to, after its claim,
+ * so that whatever it records (a quiz) exists for every post; if it throws, the channel is retried.
+ */
+export type DeliveryMessage = SlackMessage | ((channelId: string) => SlackMessage | Promise<SlackMessage>);
+
 export interface DeliveryRequest {
   period: DeliveryKey;
-  message: SlackMessage;
+  message: DeliveryMessage;
   channelIds: readonly string[];
   /** No digest for this period can predate this instant: where a recovering delivery looks for its post. */
   postedNoEarlierThan: number;
@@ -145,8 +152,9 @@ async function deliverToChannel(
   }
   let ts: string;
   try {
+    const message = typeof request.message === 'function' ? await request.message(channelId) : request.message;
     await deps.pacer.beforePost(channelId);
-    ts = await poster.post(channelId, request.message, request.period);
+    ts = await poster.post(channelId, message, request.period);
   } catch (error) {
     return fail(error, false);
   }

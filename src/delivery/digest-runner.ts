@@ -1,5 +1,6 @@
 import type { Clock } from '../digest/clock.js';
 import { composeDigest, type Digest } from '../digest/compose-digest.js';
+import type { DigestPeriod } from '../digest/digest-period.js';
 import type { DigestSchedule } from '../digest/digest-schedule.js';
 import type { Guidance } from '../guidance/model.js';
 import type { Incident } from '../incidents/model.js';
@@ -30,11 +31,12 @@ export interface DigestRunnerDeps {
 
 export interface DigestRun {
   fire: Date;
+  period: DigestPeriod;
   digest: Digest;
   outcomes: ChannelOutcome[];
 }
 
-/** Which subscribed channels a delivery goes to. */
+/** Which subscribed channels a delivery goes to (the digest's subscriptions, or the training post's). */
 export type DeliveryAudience =
   /** Channels subscribed by the time of the fire: what the schedule and the catch-up deliver. */
   | 'subscribed-before-fire'
@@ -106,6 +108,6 @@ export class DigestRunner {
       },
       { period: digest.period, message: digestMessage(digest), channelIds, postedNoEarlierThan: fire.getTime() },
     );
-    return { fire, digest, outcomes };
+    return { fire, period: digest.period, digest, outcomes };
   }
 }

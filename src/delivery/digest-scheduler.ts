@@ -1,10 +1,13 @@
 import { createTask, type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { Clock } from '../digest/clock.js';
+import type { DigestPeriod } from '../digest/digest-period.js';
+import type { DigestSchedule } from '../digest/digest-schedule.js';
 import type { Store } from '../store/store.js';
-import type { DeliveryLogger } from './deliver-digest.js';
-import type { DeliveryAudience, DigestRun, DigestRunner } from './digest-runner.js';
+import type { ChannelOutcome, DeliveryLogger } from './deliver-digest.js';
+import type { DeliveryAudience, DigestRun } from './digest-runner.js';
 
 export const DIGEST_TASK_NAME = 'breachbot-digest';
+export const TRAINING_TASK_NAME = 'breachbot-training';
 /** How long an instance's election for one fire holds: longer than a run, shorter than the schedule. */
 const ELECTION_LEASE_MS = 30 * 60_000;
 /** When channels failed with a transient error, the run is tried again after these delays. */
@@ -24,7 +27,8 @@ export function storeRunCoordinator(store: Store, instanceId: string, clock: Clo
 
 /**
  * A node-cron task that fires on one instance of several: elected per fire through the store's locks,
- * never overlapping itself, logging through our logger. Used by the digest and the scheduled sync.
+ * never overlapping itself, logging through our logger. Used by the digest, the training post and the
+ * scheduled sync.
  */
 export function createElectedTask(
   options: { cron: string; timeZone: string; name: string; leaseMs: number },
@@ -48,34 +52,52 @@ export function createElectedTask(
   });
 }
 
-export interface DigestSchedulerDeps {
-  runner: DigestRunner;
+/** One run of a scheduled delivery: its period and what happened in each channel. */
+export interface ScheduledRun {
+  period: Pick<DigestPeriod, 'key'>;
+  outcomes: readonly ChannelOutcome[];
+}
+
+/** What the scheduler fires: the digest's runner, or the weekly training post's. */
+export interface ScheduledRunner<Run extends ScheduledRun> {
+  readonly schedule: DigestSchedule;
+  /** Safe to call any number of times for one fire: each channel's delivery is claimed in the store. */
+  deliver(fire: Date, audience: DeliveryAudience): Promise<Run>;
+}
+
+export interface DigestSchedulerDeps<Run extends ScheduledRun = DigestRun> {
+  runner: ScheduledRunner<Run>;
   store: Store;
   clock: Clock;
   instanceId: string;
   logger: DeliveryLogger;
   retryDelaysMs?: readonly number[];
+  /** node-cron's task name, which also names each fire's election lock (default the digest's). */
+  taskName?: string;
+  /** What the logs call a run (default `digest`). */
+  label?: string;
 }
 
 /**
- * Fires the digest at DIGEST_CRON in DIGEST_TZ (node-cron), catches up a fire missed while the bot was
- * down, and retries channels that failed for a passing reason.
+ * Fires a runner at its schedule's cron in its time zone (node-cron): the digest at DIGEST_CRON, the
+ * training post at TRAINING_CRON. Catches up a fire missed while the bot was down, and retries
+ * channels that failed for a passing reason.
  */
-export class DigestScheduler {
+export class DigestScheduler<Run extends ScheduledRun = DigestRun> {
   private task: ScheduledTask | undefined;
   private readonly retryTimers = new Set<NodeJS.Timeout>();
   private stopped = false;
 
-  constructor(private readonly deps: DigestSchedulerDeps) {}
+  constructor(private readonly deps: DigestSchedulerDeps<Run>) {}
 
   /** Starts the schedule, then catches up: resolves when the catch-up run is done. */
-  async start(): Promise<DigestRun | undefined> {
+  async start(): Promise<Run | undefined> {
     const { runner } = this.deps;
     this.task = createElectedTask(
       {
         cron: runner.schedule.cron,
         timeZone: runner.schedule.timeZone,
-        name: DIGEST_TASK_NAME,
+        name: this.deps.taskName ?? DIGEST_TASK_NAME,
         leaseMs: ELECTION_LEASE_MS,
       },
       () => this.runFire('scheduled'),
@@ -97,12 +119,13 @@ export class DigestScheduler {
   }
 
   /**
-   * Delivers the newest fire's digest to the channels subscribed by then that have not had it. The
+   * Delivers the newest fire's post to the channels subscribed by then that have not had it. The
    * store's claims make this safe to run any number of times: it is the catch-up, the cron run and the
    * retry alike.
    */
-  private async runFire(reason: 'scheduled' | 'catch-up' | 'retry', attempt = 0): Promise<DigestRun | undefined> {
+  private async runFire(reason: 'scheduled' | 'catch-up' | 'retry', attempt = 0): Promise<Run | undefined> {
     const { runner, logger } = this.deps;
+    const label = this.deps.label ?? 'digest';
     if (this.stopped) return undefined;
     const fire = runner.schedule.lastFireAtOrBefore(new Date(this.deps.clock.now()));
     if (!fire) return undefined;
@@ -111,12 +134,12 @@ export class DigestScheduler {
       const run = await runner.deliver(fire, audience);
       const counts = countOutcomes(run);
       if (reason !== 'catch-up' || counts.sent + counts.recovered + counts.failed > 0) {
-        logger.info(`digest: ${reason} run for ${run.digest.period.key}`, counts);
+        logger.info(`${label}: ${reason} run for ${run.period.key}`, counts);
       }
       if (counts.retryable > 0) this.scheduleRetry(attempt);
       return run;
     } catch (error) {
-      logger.error(`digest: ${reason} run failed`, { error: (error as Error).message });
+      logger.error(`${label}: ${reason} run failed`, { error: (error as Error).message });
       this.scheduleRetry(attempt);
       return undefined;
     }
@@ -135,7 +158,7 @@ export class DigestScheduler {
   }
 }
 
-function countOutcomes(run: DigestRun) {
+function countOutcomes(run: ScheduledRun) {
   const counts = { sent: 0, recovered: 0, skipped: 0, failed: 0, retryable: 0 };
   for (const outcome of run.outcomes) {
     if (outcome.outcome === 'sent') counts.sent++;

@@ -8,6 +8,7 @@ import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import type { DeliveryLogger, DigestPoster } from './deliver-digest.js';
 import { DigestRunner } from './digest-runner.js';
+import { TrainingRunner } from './training-runner.js';
 
 export interface OpenDigestOptions {
   config: DigestConfig;
@@ -29,6 +30,8 @@ export interface DigestFeature {
 }
 
 export interface OpenDigest extends DigestFeature {
+  /** The weekly training post, at TRAINING_CRON in the digest's time zone, over the same data and store. */
+  trainingRunner: TrainingRunner;
   instanceId: string;
   close(): Promise<void>;
 }
@@ -38,7 +41,7 @@ export function newInstanceId(): string {
   return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 
-/** Opens the store (running its migrations) and builds the digest runner over the loaded data. */
+/** Opens the store (running its migrations) and builds the digest's and the training's runners over the loaded data. */
 export async function openDigest({
   config,
   cwd,
@@ -60,5 +63,23 @@ export async function openDigest({
     logger,
     ...(poster && { poster }),
   });
-  return { store, runner, clock, adminUserIds: config.adminUserIds, instanceId, close: () => store.close() };
+  const trainingRunner = new TrainingRunner({
+    incidents: dataset.incidents,
+    guidance: dataset.guidance,
+    store,
+    schedule: new DigestSchedule(config.trainingCron, config.timeZone),
+    clock,
+    instanceId,
+    logger,
+    ...(poster && { poster }),
+  });
+  return {
+    store,
+    runner,
+    trainingRunner,
+    clock,
+    adminUserIds: config.adminUserIds,
+    instanceId,
+    close: () => store.close(),
+  };
 }

@@ -25,21 +25,25 @@ export type PersonalWatchChange =
   | { name: string; result: 'list-full' }
   | { result: 'cleared'; count: number };
 
-/**
- * What `/breach digest …` or `/breach watch …` did, as data: the services decide it, a view words
- * it, so neither the wording nor the rules hide inside a Slack listener.
- */
-export type DigestCommandOutcome =
+/** What turning a channel's scheduled post (the digest, the weekly training) on or off did. */
+export type SubscriptionOutcome =
   /** This breachbot runs without a store (some tests, the HTTP benchmark's app). */
   | { kind: 'unavailable' }
-  | { kind: 'usage'; topic: UsageTopic; problem: string }
   | { kind: 'refused'; admins: readonly string[] }
   | { kind: 'turned-on'; channelId: string; nextRun: Date | undefined; timeZone: string }
   | { kind: 'already-on'; channelId: string }
   /** The channel was subscribed, but the bot could not post there, so the subscription was taken back. */
   | { kind: 'cannot-post'; channelId: string; code: string | undefined }
   | { kind: 'turned-off'; channelId: string }
-  | { kind: 'was-off'; channelId: string }
+  | { kind: 'was-off'; channelId: string };
+
+/**
+ * What `/breach digest …` or `/breach watch …` did, as data: the services decide it, a view words
+ * it, so neither the wording nor the rules hide inside a Slack listener.
+ */
+export type DigestCommandOutcome =
+  | SubscriptionOutcome
+  | { kind: 'usage'; topic: UsageTopic; problem: string }
   | { kind: 'status'; status: DigestStatus }
   /** The digest the next run delivers, so far; `sendsAt` is that run, if the schedule has one within a month. */
   | { kind: 'preview'; digest: Digest; sendsAt?: Date | undefined; timeZone?: string }

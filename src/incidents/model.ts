@@ -186,6 +186,42 @@ const incidentShape = {
   updated: isoDate,
 };
 
+/**
+ * A quiz's limits (src/training/quiz.ts builds quizzes with them); here because a curated card's own
+ * questions must keep them too. A choice is the text of a Slack button, which holds 75 characters.
+ */
+export const QUIZ_QUESTIONS_MAX = 5;
+export const QUIZ_CHOICES_MIN = 3;
+export const QUIZ_CHOICES_MAX = 4;
+export const QUIZ_CHOICE_MAX = 75;
+
+/**
+ * A question written for a card by people. The answer is the text of the right choice rather than
+ * its position, so a reviewer reads it at once and the quiz may show the choices in any order.
+ */
+export const handWrittenQuestionSchema = z
+  .strictObject({
+    question: nonEmpty.max(500, 'must be at most 500 characters'),
+    choices: z
+      .array(nonEmpty.max(QUIZ_CHOICE_MAX, `must be at most ${QUIZ_CHOICE_MAX} characters, to fit on a button`))
+      .min(QUIZ_CHOICES_MIN, `needs ${QUIZ_CHOICES_MIN} or ${QUIZ_CHOICES_MAX} choices`)
+      .max(QUIZ_CHOICES_MAX, `needs ${QUIZ_CHOICES_MIN} or ${QUIZ_CHOICES_MAX} choices`),
+    answer: nonEmpty,
+    explanation: nonEmpty.max(500, 'must be at most 500 characters'),
+    /** Where the answer is stated; the card's first source when left out. */
+    source: sourceSchema.optional(),
+  })
+  .superRefine((question, ctx) => {
+    const folded = question.choices.map((choice) => choice.toLowerCase());
+    if (new Set(folded).size !== folded.length) {
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'must all differ' });
+    }
+    if (!question.choices.includes(question.answer)) {
+      ctx.addIssue({ code: 'custom', path: ['answer'], message: 'must be the text of one of the choices' });
+    }
+  });
+export type HandWrittenQuestion = z.infer<typeof handWrittenQuestionSchema>;
+
 /** A list that must have an entry, with the same message whether it is missing or empty. */
 function requiredList<T extends z.ZodType>(item: T, message: string) {
   return z.array(item, { error: (issue) => (issue.input === undefined ? message : undefined) }).min(1, message);
@@ -201,6 +237,11 @@ const curatedIncidentSchema = z.strictObject({
     .min(1, 'a curated card needs a summary'),
   lessons: requiredList(nonEmpty, 'a curated card needs at least one lesson'),
   sources: requiredList(sourceSchema, 'a curated card needs at least one source URL'),
+  /** Questions written for this card, asked before the ones built from its facts. */
+  quiz: z
+    .array(handWrittenQuestionSchema)
+    .max(QUIZ_QUESTIONS_MAX, `holds at most ${QUIZ_QUESTIONS_MAX} questions`)
+    .optional(),
   /**
    * Why the card's count, state or disclosure date differs from the HHS OCR breach portal's row for
    * the same incident (e.g. "HHS lists the first filing; the company revised the count later").

@@ -4,6 +4,7 @@ import { loadAnswerContext } from '../answer/load-answer-context.js';
 import { deliverAlerts } from '../delivery/deliver-alerts.js';
 import type { DeliveryDeps, DeliveryLogger } from '../delivery/deliver-digest.js';
 import type { DigestRunner } from '../delivery/digest-runner.js';
+import type { TrainingRunner } from '../delivery/training-runner.js';
 import type { Clock } from '../digest/clock.js';
 import { dayIn } from '../incidents/import/run-import.js';
 import type { SharedLists } from '../sources/shared-lists.js';
@@ -15,6 +16,8 @@ export interface LiveDataDeps {
   dataDir: string;
   service: LiveBreachService;
   runner: DigestRunner;
+  /** The weekly training post's runner, which takes the new data as the digest's does; absent: no training. */
+  training?: Pick<TrainingRunner, 'replaceData'>;
   shared: SharedLists;
   clock: Clock;
   logger: DeliveryLogger;
@@ -105,6 +108,7 @@ export class LiveData {
       const context = await (this.deps.load ?? loadAnswerContext)(dataDir);
       service.replace(context);
       runner.replaceData(context.dataset);
+      this.deps.training?.replaceData(context.dataset);
       logger.info('data: answering from the new lists', {
         sources: sources.join(','),
         incidents: context.index.size,

@@ -1,7 +1,8 @@
 import type { DigestFeature } from '../delivery/open-digest.js';
 import type { DigestCommandOutcome } from '../digest/digest-command-outcome.js';
 import type { DigestCommand } from '../digest/parse-digest-command.js';
-import { type Announce, DigestSubscriptions } from './digest-subscriptions.js';
+import { type Announce, changeSubscription } from './channel-subscription.js';
+import { DigestSubscriptions } from './digest-subscriptions.js';
 import { PersonalWatches, type PersonalWatchUpdate } from './personal-watch.js';
 import { Watchlist } from './watchlist.js';
 
@@ -50,14 +51,9 @@ export class DigestCommands {
       return { kind: 'watchlist', ...update };
     }
     switch (command.action) {
-      case 'on': {
-        const result = await this.subscriptions.turnOn(channelId, request.userId, request.announce);
-        if (result.outcome === 'already-on') return { kind: 'already-on', channelId };
-        if (result.outcome === 'cannot-post') return { kind: 'cannot-post', channelId, code: result.code };
-        return { kind: 'turned-on', channelId, nextRun: result.nextRun, timeZone: this.subscriptions.timeZone };
-      }
+      case 'on':
       case 'off':
-        return { kind: (await this.subscriptions.turnOff(channelId)) ? 'turned-off' : 'was-off', channelId };
+        return changeSubscription(this.subscriptions, command.action, request);
       case 'status':
         return { kind: 'status', status: await this.subscriptions.status(channelId) };
       case 'preview':

@@ -4,12 +4,12 @@ import type { Digest } from '../digest/compose-digest.js';
 import type { DigestStatus } from '../digest/digest-command-outcome.js';
 import type { Delivery } from '../digest/records.js';
 import type { Store } from '../store/store.js';
-
-/**
- * Posts in the channel that the digest is now on. Resolves to whether Slack took the post, with
- * Slack's error code when it did not; never throws for a refused post.
- */
-export type Announce = (nextRun: Date | undefined) => Promise<{ posted: true } | { posted: false; code?: string }>;
+import {
+  type Announce,
+  type ChannelSubscriptions,
+  subscribeAndAnnounce,
+  type TurnOnResult,
+} from './channel-subscription.js';
 
 export interface DigestPreview {
   digest: Digest;
@@ -18,11 +18,6 @@ export interface DigestPreview {
   timeZone: string;
 }
 
-export type TurnOnResult =
-  | { outcome: 'on'; nextRun: Date | undefined }
-  | { outcome: 'already-on' }
-  | { outcome: 'cannot-post'; code: string | undefined };
-
 export interface DigestSubscriptionsDeps {
   store: Store;
   runner: DigestRunner;
@@ -30,7 +25,7 @@ export interface DigestSubscriptionsDeps {
 }
 
 /** Which channels receive the weekly digest: turning it on and off, its status, and a preview. */
-export class DigestSubscriptions {
+export class DigestSubscriptions implements ChannelSubscriptions {
   constructor(private readonly deps: DigestSubscriptionsDeps) {}
 
   get timeZone(): string {
@@ -41,24 +36,11 @@ export class DigestSubscriptions {
     return this.deps.runner.schedule.nextFireAfter(new Date(this.deps.clock.now()));
   }
 
-  /**
-   * Subscribes the channel and announces it there at once: a channel the bot cannot post in is
-   * found now, and unsubscribed again, rather than after a week of waiting for nothing.
-   */
-  async turnOn(channelId: string, userId: string, announce: Announce): Promise<TurnOnResult> {
+  /** Subscribes the channel and announces it there, or takes it back when the bot cannot post there. */
+  turnOn(channelId: string, userId: string, announce: Announce): Promise<TurnOnResult> {
     const { store, clock } = this.deps;
-    if (!(await store.subscribe(channelId, userId, clock.now()))) return { outcome: 'already-on' };
-    const nextRun = this.nextRun();
-    let announced: Awaited<ReturnType<Announce>>;
-    try {
-      announced = await announce(nextRun);
-    } catch (error) {
-      await store.unsubscribe(channelId);
-      throw error;
-    }
-    if (announced.posted) return { outcome: 'on', nextRun };
-    await store.unsubscribe(channelId);
-    return { outcome: 'cannot-post', code: announced.code };
+    const list = { subscribe: store.subscribe.bind(store), unsubscribe: store.unsubscribe.bind(store) };
+    return subscribeAndAnnounce(list, { channelId, userId, now: clock.now(), nextRun: this.nextRun() }, announce);
   }
 
   /** False when the digest was not on in the channel. */

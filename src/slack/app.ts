@@ -4,8 +4,11 @@ import type { FetchFunction } from '@slack/web-api';
 import type { BreachService } from '../answer/breach-service.js';
 import type { AppConfig, SlackConfig } from '../config/app-config.js';
 import { configuredSecrets } from '../config/secrets.js';
+import type { AskedTopics } from '../services/asked-topics.js';
 import type { DigestServices } from '../services/digest-commands.js';
+import type { QuizService } from '../services/quizzes.js';
 import type { SourceStatus } from '../services/source-status.js';
+import type { TrainingServices } from '../services/training-commands.js';
 import { EventDeduper } from './event-deduper.js';
 import { type HealthSources, healthRoute } from './health.js';
 import { registerListeners } from './listeners/index.js';
@@ -115,6 +118,9 @@ export function createApp(
     deduper = new EventDeduper(),
     logger,
     digest,
+    quizzes,
+    training,
+    askedTopics,
     sources,
     identity,
     viewAckDeadlineMs,
@@ -124,6 +130,9 @@ export function createApp(
     deduper?: EventDeduper;
     logger?: Logger;
     digest?: DigestServices;
+    quizzes?: QuizService;
+    training?: TrainingServices;
+    askedTopics?: AskedTopics;
     sources?: SourceStatus;
     viewAckDeadlineMs?: number;
     /** Who the token is, from an auth.test the caller made: Bolt then makes none of its own. */
@@ -188,6 +197,9 @@ export function createApp(
     service,
     deduper,
     ...(digest && { digest }),
+    ...(quizzes && { quizzes }),
+    ...(training && { training }),
+    ...(askedTopics && { askedTopics }),
     ...(sources && { sources }),
     ...(viewAckDeadlineMs !== undefined && { viewAckDeadlineMs }),
   });

@@ -103,6 +103,56 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX seen_requests_by_expiry ON seen_requests (expires_at);
     `,
   },
+  {
+    version: 4,
+    description: 'quizzes, answers, weekly training',
+    sql: `
+      -- A posted quiz, its questions as posted (JSON of src/training/quiz.ts), so that answers are
+      -- judged against what people saw even after the data changed.
+      CREATE TABLE quizzes (
+        quiz_id TEXT PRIMARY KEY,
+        incident_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        posted_by TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        questions TEXT NOT NULL
+      );
+
+      -- One answer per person and question: the primary key makes the first one final.
+      CREATE TABLE quiz_answers (
+        quiz_id TEXT NOT NULL,
+        question_index INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        choice INTEGER NOT NULL,
+        correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        answered_at BIGINT NOT NULL,
+        PRIMARY KEY (quiz_id, question_index, user_id)
+      );
+
+      CREATE TABLE training_subscriptions (
+        channel_id TEXT PRIMARY KEY,
+        subscribed_by TEXT NOT NULL,
+        subscribed_at BIGINT NOT NULL
+      );
+
+      -- The incident of each period's training post, so that every instance posts the same one and
+      -- none repeats within a year.
+      CREATE TABLE training_picks (
+        period_key TEXT PRIMARY KEY,
+        incident_id TEXT NOT NULL,
+        picked_at BIGINT NOT NULL
+      );
+      CREATE INDEX training_picks_by_time ON training_picks (picked_at);
+
+      -- How often each kind of data was asked about, per day: counts only, never who asked.
+      CREATE TABLE asked_data_types (
+        data_type TEXT NOT NULL,
+        day TEXT NOT NULL,
+        asks BIGINT NOT NULL,
+        PRIMARY KEY (data_type, day)
+      );
+    `,
+  },
 ];
 
 /** Run before reading the applied versions, inside the migration transaction. */

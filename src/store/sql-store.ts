@@ -1,11 +1,7 @@
-import {
-  ALERT_KEY_PREFIX,
-  type Delivery,
-  type DeliveryState,
-  type PersonalWatch,
-  type Subscription,
-  type WatchedVendor,
-} from '../digest/records.js';
+import type { Delivery, DeliveryState, PersonalWatch, Subscription, WatchedVendor } from '../digest/records.js';
+import { DATA_TYPES, type DataType } from '../incidents/data-types.js';
+import { type Quiz, quizSchema } from '../training/quiz.js';
+import type { QuizAnswer, QuizRecord, RecordAnswerResult, TrainingPick } from '../training/records.js';
 import type {
   ClaimRequest,
   ClaimResult,
@@ -35,6 +31,7 @@ export interface SqlDriver {
 
 const DELIVERY_COLUMNS =
   'channel_id, period_key, state, claimed_by, claimed_from, lease_until, attempts, message_ts, error, updated_at';
+const QUIZ_ANSWER_COLUMNS = 'quiz_id, question_index, user_id, choice, correct, answered_at';
 
 // A lease or lock is held up to and including its `until` instant, and expired once `now` is past it.
 const SQL = {
@@ -84,12 +81,62 @@ const SQL = {
     RETURNING channel_id`,
   delivery: `SELECT ${DELIVERY_COLUMNS} FROM deliveries WHERE channel_id = @channelId AND period_key = @periodKey`,
   // Newest by first claim: a later retry of an older period does not make it the channel's latest digest.
-  // The prefix is a parameter, not text in the pattern, so that both databases read it alike.
-  lastDelivery: `
+  // Digest keys are the only ones without a ':' (alerts are `alert:…`, training posts `training:…`).
+  lastDigestDelivery: `
     SELECT ${DELIVERY_COLUMNS} FROM deliveries
-    WHERE channel_id = @channelId AND substr(period_key, 1, @alertPrefixLength) <> @alertPrefix
+    WHERE channel_id = @channelId AND period_key NOT LIKE '%:%'
     ORDER BY created_at DESC, period_key DESC
     LIMIT 1`,
+  // The prefix is compared with substr rather than LIKE, where '_' and '%' would be wildcards and the
+  // two databases escape them differently.
+  lastDeliveryWithPrefix: `
+    SELECT ${DELIVERY_COLUMNS} FROM deliveries
+    WHERE channel_id = @channelId AND substr(period_key, 1, @prefixLength) = @prefix
+    ORDER BY created_at DESC, period_key DESC
+    LIMIT 1`,
+
+  subscribeTraining: `
+    INSERT INTO training_subscriptions (channel_id, subscribed_by, subscribed_at) VALUES (@channelId, @userId, @now)
+    ON CONFLICT (channel_id) DO NOTHING
+    RETURNING channel_id`,
+  unsubscribeTraining: 'DELETE FROM training_subscriptions WHERE channel_id = @channelId RETURNING channel_id',
+  trainingSubscription:
+    'SELECT channel_id, subscribed_by, subscribed_at FROM training_subscriptions WHERE channel_id = @channelId',
+  trainingSubscriptions:
+    'SELECT channel_id, subscribed_by, subscribed_at FROM training_subscriptions ORDER BY subscribed_at, channel_id',
+
+  createQuiz: `
+    INSERT INTO quizzes (quiz_id, incident_id, channel_id, posted_by, created_at, questions)
+    VALUES (@quizId, @incidentId, @channelId, @postedBy, @createdAt, @questions)
+    ON CONFLICT (quiz_id) DO NOTHING
+    RETURNING quiz_id`,
+  quiz: 'SELECT quiz_id, incident_id, channel_id, posted_by, created_at, questions FROM quizzes WHERE quiz_id = @quizId',
+  // The primary key arbitrates: of several first answers racing, one inserts and the others wait for it
+  // to commit, then insert nothing.
+  recordQuizAnswer: `
+    INSERT INTO quiz_answers (quiz_id, question_index, user_id, choice, correct, answered_at)
+    VALUES (@quizId, @questionIndex, @userId, @choice, @correct, @answeredAt)
+    ON CONFLICT (quiz_id, question_index, user_id) DO NOTHING
+    RETURNING quiz_id`,
+  quizAnswer: `
+    SELECT ${QUIZ_ANSWER_COLUMNS} FROM quiz_answers
+    WHERE quiz_id = @quizId AND question_index = @questionIndex AND user_id = @userId`,
+  quizAnswers: `
+    SELECT ${QUIZ_ANSWER_COLUMNS} FROM quiz_answers WHERE quiz_id = @quizId
+    ORDER BY question_index, answered_at, user_id`,
+
+  claimTrainingPick: `
+    INSERT INTO training_picks (period_key, incident_id, picked_at) VALUES (@periodKey, @incidentId, @pickedAt)
+    ON CONFLICT (period_key) DO NOTHING
+    RETURNING period_key, incident_id, picked_at`,
+  trainingPick: 'SELECT period_key, incident_id, picked_at FROM training_picks WHERE period_key = @periodKey',
+  trainingPicks: `
+    SELECT period_key, incident_id, picked_at FROM training_picks WHERE picked_at >= @since
+    ORDER BY picked_at DESC, period_key DESC`,
+
+  askedDataTypes: `
+    SELECT data_type, SUM(asks) AS asks FROM asked_data_types WHERE day >= @sinceDay
+    GROUP BY data_type`,
 
   addPersonalWatch: `
     INSERT INTO personal_watches (user_id, name_key, name, added_at) VALUES (@userId, @nameKey, @name, @now)
@@ -139,6 +186,17 @@ const SQL = {
     RETURNING key`,
   forgetRequests: 'DELETE FROM seen_requests WHERE expires_at < @now',
 } as const;
+
+/**
+ * Counts one ask of each kind in one statement. PostgreSQL refuses an upsert that reaches the same row
+ * twice, so the kinds must be distinct.
+ */
+function noteAskedDataTypesSql(kinds: number): string {
+  const rows = Array.from({ length: kinds }, (_, n) => `(@dataType${n}, @day, 1)`).join(', ');
+  return `
+    INSERT INTO asked_data_types (data_type, day, asks) VALUES ${rows}
+    ON CONFLICT (data_type, day) DO UPDATE SET asks = asked_data_types.asks + excluded.asks`;
+}
 
 /** Expired request keys are deleted at most this often, so the table stays small without a write per claim. */
 const FORGET_REQUESTS_EVERY_MS = 60_000;
@@ -217,10 +275,117 @@ export class SqlStore implements Store {
     return row && toDelivery(row);
   }
 
-  async lastDelivery(channelId: string): Promise<Delivery | undefined> {
-    const params = { channelId, alertPrefix: ALERT_KEY_PREFIX, alertPrefixLength: ALERT_KEY_PREFIX.length };
-    const [row] = await this.db.query(SQL.lastDelivery, params);
+  async lastDelivery(channelId: string, keyPrefix?: string): Promise<Delivery | undefined> {
+    const [row] =
+      keyPrefix === undefined
+        ? await this.db.query(SQL.lastDigestDelivery, { channelId })
+        : await this.db.query(SQL.lastDeliveryWithPrefix, {
+            channelId,
+            prefix: keyPrefix,
+            // Both databases count characters; JavaScript's length counts UTF-16 units.
+            prefixLength: [...keyPrefix].length,
+          });
     return row && toDelivery(row);
+  }
+
+  async subscribeTraining(channelId: string, userId: string, now: number): Promise<boolean> {
+    const rows = await this.db.query(SQL.subscribeTraining, { channelId, userId, now: time('now', now) });
+    return rows.length > 0;
+  }
+
+  async unsubscribeTraining(channelId: string): Promise<boolean> {
+    return (await this.db.query(SQL.unsubscribeTraining, { channelId })).length > 0;
+  }
+
+  async trainingSubscription(channelId: string): Promise<Subscription | undefined> {
+    const [row] = await this.db.query(SQL.trainingSubscription, { channelId });
+    return row && toSubscription(row);
+  }
+
+  async trainingSubscriptions(): Promise<Subscription[]> {
+    return (await this.db.query(SQL.trainingSubscriptions, {})).map(toSubscription);
+  }
+
+  async createQuiz(record: QuizRecord): Promise<boolean> {
+    const { quizId, channelId, postedBy } = record;
+    // Checked on the way in too, so that no quiz is kept that `quiz` would refuse to read back.
+    const parsed = quizSchema.safeParse(record.quiz);
+    if (!parsed.success) throw new Error(`Store: quiz ${quizId} cannot be kept: ${firstIssue(parsed.error.issues)}.`);
+    const params = {
+      quizId,
+      incidentId: parsed.data.incidentId,
+      channelId,
+      postedBy,
+      createdAt: time('createdAt', record.createdAt),
+      questions: JSON.stringify(parsed.data),
+    };
+    return (await this.db.query(SQL.createQuiz, params)).length > 0;
+  }
+
+  async quiz(quizId: string): Promise<QuizRecord | undefined> {
+    const [row] = await this.db.query(SQL.quiz, { quizId });
+    return row && toQuizRecord(row);
+  }
+
+  async recordQuizAnswer(answer: QuizAnswer): Promise<RecordAnswerResult> {
+    const { quizId, userId } = answer;
+    const questionIndex = index('questionIndex', answer.questionIndex);
+    const params = {
+      quizId,
+      questionIndex,
+      userId,
+      choice: index('choice', answer.choice),
+      correct: answer.correct ? 1 : 0,
+      answeredAt: time('answeredAt', answer.answeredAt),
+    };
+    if ((await this.db.query(SQL.recordQuizAnswer, params)).length > 0) return { recorded: true };
+    const [existing] = await this.db.query(SQL.quizAnswer, { quizId, questionIndex, userId });
+    if (!existing) {
+      throw new Error(
+        `Store: the answer of ${userId} to question ${questionIndex} of quiz ${quizId} was neither recorded nor found.`,
+      );
+    }
+    return { recorded: false, existing: toQuizAnswer(existing) };
+  }
+
+  async quizAnswers(quizId: string): Promise<QuizAnswer[]> {
+    return (await this.db.query(SQL.quizAnswers, { quizId })).map(toQuizAnswer);
+  }
+
+  async claimTrainingPick(pick: TrainingPick): Promise<TrainingPick> {
+    const { periodKey, incidentId } = pick;
+    const params = { periodKey, incidentId, pickedAt: time('pickedAt', pick.pickedAt) };
+    const [inserted] = await this.db.query(SQL.claimTrainingPick, params);
+    if (inserted) return toTrainingPick(inserted);
+    const [existing] = await this.db.query(SQL.trainingPick, { periodKey });
+    if (!existing) throw new Error(`Store: the training pick of ${periodKey} was neither recorded nor found.`);
+    return toTrainingPick(existing);
+  }
+
+  async trainingPicks(since: number): Promise<TrainingPick[]> {
+    return (await this.db.query(SQL.trainingPicks, { since: time('since', since) })).map(toTrainingPick);
+  }
+
+  async noteAskedDataTypes(dataTypes: readonly DataType[], day: string): Promise<void> {
+    const params: Record<string, SqlValue> = { day: isoDay('day', day) };
+    const kinds = [...new Set(dataTypes)];
+    for (const [n, kind] of kinds.entries()) {
+      if (!KNOWN_DATA_TYPES.has(kind)) throw new Error(`Store: "${String(kind)}" is not a kind of data.`);
+      params[`dataType${n}`] = kind;
+    }
+    if (kinds.length > 0) await this.db.query(noteAskedDataTypesSql(kinds.length), params);
+  }
+
+  async askedDataTypes(sinceDay: string): Promise<Partial<Record<DataType, number>>> {
+    const rows = await this.db.query(SQL.askedDataTypes, { sinceDay: isoDay('sinceDay', sinceDay) });
+    const asked: Partial<Record<DataType, number>> = {};
+    for (const row of rows) {
+      const kind = text(row, 'data_type');
+      // An instance of another breachbot version on the same database may count kinds this one does not
+      // know; they are left out rather than failing the whole count.
+      if (KNOWN_DATA_TYPES.has(kind)) asked[kind as DataType] = integer(row, 'asks');
+    }
+    return asked;
   }
 
   async addPersonalWatch(userId: string, name: string, now: number): Promise<boolean> {
@@ -320,6 +485,28 @@ function duration(name: string, value: number): number {
   return value;
 }
 
+function index(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`Store: ${name} must be a non-negative whole number, got ${String(value)}.`);
+  }
+  return value;
+}
+
+// Days are compared as text, which orders them only in this one shape.
+function isoDay(name: string, value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new Error(`Store: ${name} must be a day as YYYY-MM-DD, got "${value}".`);
+  return value;
+}
+
+const KNOWN_DATA_TYPES: ReadonlySet<string> = new Set(DATA_TYPES);
+
+function firstIssue(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const [issue] = issues;
+  if (!issue) return 'it is not a quiz';
+  return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+}
+
 function toSubscription(row: Row): Subscription {
   return {
     channelId: text(row, 'channel_id'),
@@ -343,6 +530,55 @@ function toSourceRevision(row: Row): SharedSourceRevision {
     sha256: nullableText(row, 'sha256'),
     syncStatus: nullableText(row, 'sync_status'),
     publishedAt: integer(row, 'published_at'),
+  };
+}
+
+function toQuizRecord(row: Row): QuizRecord {
+  const quizId = text(row, 'quiz_id');
+  return {
+    quizId,
+    channelId: text(row, 'channel_id'),
+    postedBy: text(row, 'posted_by'),
+    createdAt: integer(row, 'created_at'),
+    quiz: storedQuiz(quizId, text(row, 'questions'), text(row, 'incident_id')),
+  };
+}
+
+/** Answers are judged against these questions, so a quiz that no longer reads as one is refused, not guessed at. */
+function storedQuiz(quizId: string, json: string, incidentId: string): Quiz {
+  const damaged = (problem: string) => new Error(`Store: quiz ${quizId} is damaged: ${problem}.`);
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw damaged(`its questions are not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = quizSchema.safeParse(value);
+  if (!parsed.success) throw damaged(firstIssue(parsed.error.issues));
+  if (parsed.data.incidentId !== incidentId) {
+    throw damaged(`its questions are about ${parsed.data.incidentId}, its row about ${incidentId}`);
+  }
+  return parsed.data;
+}
+
+function toQuizAnswer(row: Row): QuizAnswer {
+  const correct = integer(row, 'correct');
+  if (correct !== 0 && correct !== 1) throw new Error(`Store: quiz_answers.correct holds ${correct}, not 0 or 1.`);
+  return {
+    quizId: text(row, 'quiz_id'),
+    questionIndex: integer(row, 'question_index'),
+    userId: text(row, 'user_id'),
+    choice: integer(row, 'choice'),
+    correct: correct === 1,
+    answeredAt: integer(row, 'answered_at'),
+  };
+}
+
+function toTrainingPick(row: Row): TrainingPick {
+  return {
+    periodKey: text(row, 'period_key'),
+    incidentId: text(row, 'incident_id'),
+    pickedAt: integer(row, 'picked_at'),
   };
 }
 

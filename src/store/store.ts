@@ -8,6 +8,8 @@
  * (src/digest/records.ts): the store keeps them, it does not define them.
  */
 import type { Delivery, PersonalWatch, Subscription, WatchedVendor } from '../digest/records.js';
+import type { DataType } from '../incidents/data-types.js';
+import type { QuizAnswer, QuizRecord, RecordAnswerResult, TrainingPick } from '../training/records.js';
 
 export interface ClaimRequest {
   channelId: string;
@@ -103,8 +105,42 @@ export interface Store {
   /** `permanent` makes it `failed` (final), otherwise `retry`; releases the lease either way. */
   markFailed(outcome: DeliveryOutcome & { error: string; permanent: boolean }): Promise<boolean>;
   delivery(channelId: string, periodKey: string): Promise<Delivery | undefined>;
-  /** The newest digest delivery row for the channel, whatever its state (alerts are not digests). */
-  lastDelivery(channelId: string): Promise<Delivery | undefined>;
+  /**
+   * The newest delivery row for the channel, whatever its state. Without `keyPrefix`, digests only
+   * (keys without a `:`; alerts and training posts are not digests); with it, only keys that start with it.
+   */
+  lastDelivery(channelId: string, keyPrefix?: string): Promise<Delivery | undefined>;
+
+  /** The weekly training post's channels, as `subscribe` and friends keep the digest's. */
+  subscribeTraining(channelId: string, userId: string, now: number): Promise<boolean>;
+  unsubscribeTraining(channelId: string): Promise<boolean>;
+  trainingSubscription(channelId: string): Promise<Subscription | undefined>;
+  /** Oldest first. */
+  trainingSubscriptions(): Promise<Subscription[]>;
+
+  /** Keeps a posted quiz; false (and nothing changed) when `quizId` exists already. */
+  createQuiz(record: QuizRecord): Promise<boolean>;
+  quiz(quizId: string): Promise<QuizRecord | undefined>;
+  /**
+   * Records a person's first answer to a question, atomically: a second answer (another click, another
+   * instance) records nothing and returns the first.
+   */
+  recordQuizAnswer(answer: QuizAnswer): Promise<RecordAnswerResult>;
+  /** Every answer to a quiz, by question, then oldest first. */
+  quizAnswers(quizId: string): Promise<QuizAnswer[]>;
+
+  /**
+   * The incident of a period's training post: records `pick` when the period has none yet and returns
+   * the period's pick, whoever made it, so that every instance posts the same incident.
+   */
+  claimTrainingPick(pick: TrainingPick): Promise<TrainingPick>;
+  /** Picks made at or after `since`, newest first. */
+  trainingPicks(since: number): Promise<TrainingPick[]>;
+
+  /** Counts that people asked about these kinds of data today (`day`: YYYY-MM-DD); no one's name is kept. */
+  noteAskedDataTypes(dataTypes: readonly DataType[], day: string): Promise<void>;
+  /** How often each kind of data was asked about on `sinceDay` (YYYY-MM-DD) or later. */
+  askedDataTypes(sinceDay: string): Promise<Partial<Record<DataType, number>>>;
 
   /**
    * A named lock with a time to live, for node-cron's RunCoordinator: true when `owner` now holds

@@ -16,6 +16,15 @@ export const USAGE_EXAMPLES: readonly { example: string; meaning: string }[] = [
     example: 'watch me add <organisation>',
     meaning: 'your insurer or hospital, privately: I DM you when it files a breach (also list, remove, clear)',
   },
+  {
+    example: 'training on',
+    meaning: 'a weekly breach to learn from in this channel, with a short quiz (also off, status, preview)',
+  },
+  {
+    example: 'quiz <incident>',
+    meaning:
+      'a short quiz on the incident in this channel (then: quiz results <quiz id>, a CSV of the answers for you)',
+  },
   { example: 'sources', meaning: "each official list's records, last successful sync and last error" },
 ];
 

@@ -13,6 +13,7 @@ export const LAYERS = [
   'dataset',
   'answer',
   'digest',
+  'training',
   'config',
   'store',
   'sources',
@@ -27,7 +28,7 @@ export const LAYERS = [
 ] as const;
 
 /** The folders that make up the core: pure data in, data out, tested without Slack or a store. */
-export const CORE = ['incidents', 'guidance', 'search', 'dataset', 'answer', 'digest'] as const;
+export const CORE = ['incidents', 'guidance', 'search', 'dataset', 'answer', 'digest', 'training'] as const;
 
 /**
  * The one module above the product that may load the playground: `npm start` chooses it when no

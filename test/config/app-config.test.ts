@@ -75,6 +75,7 @@ describe('readAppConfig', () => {
     expect(readAppConfig({}, '/srv').digest).toEqual({
       databaseUrl: 'sqlite:./var/breachbot.db',
       cron: '0 9 * * 1',
+      trainingCron: '0 10 * * 3',
       timeZone: 'UTC',
       adminUserIds: undefined,
       recentDays: 60,
@@ -84,6 +85,7 @@ describe('readAppConfig', () => {
         {
           DATABASE_URL: 'postgres://bot:pw@db.internal:5432/breachbot',
           DIGEST_CRON: '30 8 * * 5',
+          TRAINING_CRON: '15 14 * * 4',
           DIGEST_TZ: 'Europe/Berlin',
           ADMIN_USER_IDS: 'U012ABCDEF, u034ghijkl',
           DIGEST_RECENT_DAYS: '30',
@@ -93,6 +95,7 @@ describe('readAppConfig', () => {
     ).toEqual({
       databaseUrl: 'postgres://bot:pw@db.internal:5432/breachbot',
       cron: '30 8 * * 5',
+      trainingCron: '15 14 * * 4',
       timeZone: 'Europe/Berlin',
       adminUserIds: ['U012ABCDEF', 'U034GHIJKL'],
       recentDays: 30,
@@ -125,6 +128,21 @@ describe('readAppConfig', () => {
     }
     for (const cron of ['0 9 * * 1', '30 8 * * 5', '0 9 * * 1-5', '0 9 1,15 * *', '00 07 * * *', '0 9-9 * * *']) {
       expect(problems({ DIGEST_CRON: cron }), cron).toEqual([]);
+    }
+  });
+
+  it('refuses a TRAINING_CRON as it refuses a DIGEST_CRON, naming the training default', () => {
+    expect(problems({ TRAINING_CRON: '0 0 10 * * 3' })).toEqual([
+      'TRAINING_CRON: must be a five-field cron expression such as "0 10 * * 3" (Wednesdays at 10:00)',
+    ]);
+    expect(problems({ TRAINING_CRON: 'whenever' })).toHaveLength(1);
+    const refused =
+      'TRAINING_CRON: must fire at most once a day: each training post is the incident of one period of whole days, so give one minute and one hour, such as "0 10 * * 3" (Wednesdays at 10:00)';
+    for (const cron of ['0 10,16 * * 3', '*/30 10 * * 3', '0 * * * *']) {
+      expect(problems({ TRAINING_CRON: cron }), cron).toEqual([refused]);
+    }
+    for (const cron of ['0 10 * * 3', '30 8 * * 1-5', '00 07 * * *']) {
+      expect(problems({ TRAINING_CRON: cron }), cron).toEqual([]);
     }
   });
 

@@ -18,16 +18,16 @@ const MESSAGE = { text: 'digest', blocks: [] };
 
 /** A Slack that keeps what was posted, per channel, and fails where told to. */
 class FakePoster implements DigestPoster {
-  readonly posts: { channelId: string; period: string; ts: string }[] = [];
+  readonly posts: { channelId: string; period: string; ts: string; text?: string }[] = [];
   readonly lookups: string[] = [];
   failPost = new Map<string, PostError | Error>();
   failLookup = new Map<string, PostError>();
 
-  async post(channelId: string, _message: unknown, period: { key: string }): Promise<string> {
+  async post(channelId: string, message: { text: string }, period: { key: string }): Promise<string> {
     const failure = this.failPost.get(channelId);
     if (failure) throw failure;
     const ts = `${1_700_000_000 + this.posts.length}.000100`;
-    this.posts.push({ channelId, period: period.key, ts });
+    this.posts.push({ channelId, period: period.key, ts, text: message.text });
     return ts;
   }
 
@@ -200,5 +200,32 @@ describe('deliverDigest', () => {
     await deliverDigest(deps('a', { pacer }), request(['C1', 'C2']));
     await deliverDigest(deps('a', { pacer }), { ...request(['C1']), period: { ...PERIOD, key: '2026-W50' } });
     expect(clock.sleeps).toEqual([1_000]);
+  });
+
+  it('builds a message per channel, only for the channels it posts to, after their claim', async () => {
+    const built: string[] = [];
+    const message = async (channelId: string) => {
+      built.push(channelId);
+      return { text: `for ${channelId}`, blocks: [] };
+    };
+    await deliverDigest(deps('a'), request(['C1']));
+    const outcomes = await deliverDigest(deps('a'), { ...request(['C1', 'C2', 'C3']), message });
+    expect(outcomes.map((o) => o.outcome)).toEqual(['skipped', 'sent', 'sent']);
+    expect(built).toEqual(['C2', 'C3']);
+    expect(poster.posts.map((post) => post.text)).toEqual(['digest', 'for C2', 'for C3']);
+  });
+
+  it('retries a channel whose message could not be built, without posting it', async () => {
+    const message = (channelId: string) => {
+      if (channelId === 'C1') throw new Error('store unavailable');
+      return { text: channelId, blocks: [] };
+    };
+    const outcomes = await deliverDigest(deps('a'), { ...request(['C1', 'C2']), message });
+    expect(outcomes).toEqual([
+      expect.objectContaining({ channelId: 'C1', outcome: 'failed', error: 'store unavailable', permanent: false }),
+      expect.objectContaining({ channelId: 'C2', outcome: 'sent' }),
+    ]);
+    expect(poster.postsTo('C1')).toBe(0);
+    expect(await store.delivery('C1', PERIOD.key)).toMatchObject({ state: 'retry' });
   });
 });

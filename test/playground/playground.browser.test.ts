@@ -200,5 +200,70 @@ if (!hasChromium && process.env.CI) {
       await modal.getByRole('button', { name: 'Close' }).first().click();
       await modal.waitFor({ state: 'detached' });
     });
+
+    it('acts as sam once he is picked: his own answers, none of those only for alex', async () => {
+      await page.getByLabel('Acting as').selectOption({ label: 'sam' });
+      // Sam was on no tab of his own: the Home tab he lands on is published for him.
+      await page.locator('.home .bk-header', { hasText: 'Latest disclosures' }).waitFor();
+      await page.getByRole('button', { name: '# general' }).click();
+      await message('Shared by').waitFor();
+      expect(await page.locator('#messages article.message--ephemeral').count()).toBe(0);
+
+      await send('/breach helthec');
+      const samsCard = message('HealthEC LLC');
+      await samsCard.locator('.ephemeral-note').waitFor();
+      const ts = await samsCard.getAttribute('data-ts');
+
+      await page.getByLabel('Acting as').selectOption({ label: 'alex' });
+      await page.locator('#messages article.message--ephemeral', { hasText: 'Lessons for staff' }).waitFor();
+      expect(await page.locator(`#messages article[data-ts="${ts}"]`).count()).toBe(0);
+    });
+    it('posts a quiz that two people answer privately, and shows the trainer the results', async () => {
+      await page.getByRole('button', { name: '# training' }).click();
+      await send('/breach quiz healthec');
+      const confirmation = message('Posted quiz');
+      await confirmation.waitFor();
+      const quizId = /quiz (Q[0-9A-Z]{7})/.exec((await confirmation.textContent()) ?? '')?.[1];
+      expect(quizId).toMatch(/^Q/);
+      const quiz = page
+        .locator('#messages article.message', { hasText: `Quiz ${quizId}` })
+        .filter({ has: page.getByRole('button', { name: 'Results (trainer)' }) });
+      await quiz.waitFor();
+      expect(await quiz.getAttribute('class')).not.toContain('message--ephemeral');
+
+      // Alex answers the first question with its first choice: only Alex sees the verdict.
+      await quiz.getByRole('button', { name: /^A\. / }).first().click();
+      const alexVerdict = message('Question 1:');
+      await alexVerdict.waitFor();
+      expect(await alexVerdict.getAttribute('class')).toContain('message--ephemeral');
+      expect(await alexVerdict.textContent()).toMatch(/Right|Not quite/);
+      expect(await alexVerdict.textContent()).toContain('Source:');
+
+      await page.getByLabel('Acting as').selectOption({ label: 'sam' });
+      await page.getByRole('button', { name: '# training' }).click();
+      await quiz.waitFor();
+      expect(await page.locator('#messages article.message--ephemeral').count()).toBe(0);
+      await quiz.getByRole('button', { name: /^B\. / }).first().click();
+      await message('Question 1:').waitFor();
+      // Sam did not post the quiz: its results are not his to see.
+      await quiz.getByRole('button', { name: 'Results (trainer)' }).click();
+      await message('Only the trainer who posted quiz').waitFor();
+
+      await page.getByLabel('Acting as').selectOption({ label: 'alex' });
+      await page.getByRole('button', { name: '# training' }).click();
+      await quiz.getByRole('button', { name: 'Results (trainer)' }).click();
+      const results = message('answered so far');
+      await results.waitFor();
+      expect(await results.textContent()).toContain('2 people answered so far');
+      expect(await results.textContent()).toContain('2 answered');
+      expect(await results.textContent()).not.toContain('sam');
+
+      // The CSV, names and all, goes to Alex's direct messages only.
+      await send(`/breach quiz results ${quizId}`);
+      await message('as a CSV, in our direct messages').waitFor();
+      await page.getByRole('button', { name: 'breachbot' }).click();
+      await page.getByRole('tab', { name: 'Messages' }).click();
+      await page.locator('#messages .file-title', { hasText: `Quiz ${quizId}` }).waitFor();
+    });
   });
 }

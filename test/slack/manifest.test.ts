@@ -50,8 +50,11 @@ describe('manifest.yml', async () => {
       'chat:write',
       'chat:write.public',
       'commands',
+      'files:write',
       'groups:history',
       'im:history',
+      'im:write',
+      'users:read',
     ]);
   });
 

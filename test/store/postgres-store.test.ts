@@ -9,7 +9,12 @@ import { describeStoreContract } from './store-contract.js';
 describePostgres('PostgreSQL store', (postgres) => {
   describeStoreContract('PostgreSQL', async () => {
     const url = await postgres().createDatabase();
-    return () => openPostgresStore(url);
+    return {
+      dialect: 'postgres',
+      open: () => openPostgresStore(url),
+      exec: async (sql) => void (await query(url, sql)),
+      rows: (sql) => query(url, sql),
+    };
   });
 
   it('migrates once when three instances start at the same time', async () => {

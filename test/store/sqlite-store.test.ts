@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, renameSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +23,21 @@ afterAll(() => rm(root, { recursive: true, force: true }));
 
 describeStoreContract('SQLite', async () => {
   const file = freshFile();
-  return () => openSqliteStore(file);
+  const raw = <T>(use: (db: Database.Database) => T): T => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const db = new Database(file);
+    try {
+      return use(db);
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    dialect: 'sqlite',
+    open: () => openSqliteStore(file),
+    exec: async (sql) => raw((db) => void db.exec(sql)),
+    rows: async (sql) => raw((db) => db.prepare(sql).all() as Record<string, unknown>[]),
+  };
 });
 
 describe('SQLite store', () => {

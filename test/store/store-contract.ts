@@ -1,17 +1,73 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ALERT_KEY_PREFIX } from '../../src/digest/records.js';
+import { CREATE_SCHEMA_MIGRATIONS, type Dialect, MIGRATIONS, migrationSql } from '../../src/store/migrations.js';
 import type { ClaimResult, Store } from '../../src/store/store.js';
+import type { Quiz, QuizQuestion } from '../../src/training/quiz.js';
+import {
+  type QuizAnswer,
+  type QuizRecord,
+  TRAINING_KEY_PREFIX,
+  type TrainingPick,
+} from '../../src/training/records.js';
 
-/**
- * Makes a fresh, empty database and returns how to open a Store on it. Each call of the returned
- * function opens another instance on the same database, as another process would.
- */
-export type FreshDatabase = () => Promise<() => Promise<Store>>;
+/** A fresh, empty database: no schema until a store is first opened on it. */
+export interface TestDatabase {
+  readonly dialect: Dialect;
+  /** Opens another Store instance on the database, as another process would. */
+  open(): Promise<Store>;
+  /** Runs SQL as it is, one statement or several, beside any open store: what a person at a SQL prompt could do. */
+  exec(sql: string): Promise<void>;
+  /** The rows of one query, as the driver gives them. */
+  rows(sql: string): Promise<Record<string, unknown>[]>;
+}
+
+export type FreshDatabase = () => Promise<TestDatabase>;
 
 /** A fixed clock: every time in these tests is T plus a few milliseconds; nothing sleeps. */
 const T = 1_800_000_000_000;
 const LEASE = 60_000;
 const WEEK = '2026-W48';
+
+const SOURCE = { title: 'HHS OCR breach portal', url: 'https://ocrportal.hhs.gov/ocr/breach/breach_report.jsf' };
+const QUESTIONS: QuizQuestion[] = [
+  {
+    topic: 'data-exposed',
+    prompt: 'Which kind of data did Acme Health say was exposed?',
+    choices: ['Social Security numbers', 'Passwords', 'Payment cards'],
+    answer: 0,
+    explanation: 'The filing lists Social Security numbers among the exposed data.',
+    source: SOURCE,
+  },
+  {
+    topic: 'how-it-happened',
+    prompt: 'How did the breach happen?',
+    choices: ['A phishing email', 'A lost laptop', 'A misdirected letter', 'A stolen server'],
+    answer: 0,
+    explanation: 'An employee answered a phishing email.',
+    source: SOURCE,
+  },
+  {
+    topic: 'protective-step',
+    prompt: 'What should someone whose SSN was exposed do first?',
+    choices: ['Freeze their credit', 'Change their email address', 'Wait for a letter'],
+    answer: 0,
+    explanation: 'A credit freeze stops new accounts in their name.',
+    source: SOURCE,
+  },
+];
+const QUIZ: Quiz = { incidentId: 'acme-health-2026-01', organization: 'Acme Health', questions: QUESTIONS };
+const QUIZ_ID = 'QABCDEFG';
+
+function quizRecord(overrides: Partial<QuizRecord> = {}): QuizRecord {
+  return { quizId: QUIZ_ID, channelId: 'C1', postedBy: 'U1', createdAt: T, quiz: QUIZ, ...overrides };
+}
+
+function answer(overrides: Partial<QuizAnswer> = {}): QuizAnswer {
+  return { quizId: QUIZ_ID, questionIndex: 0, userId: 'U1', choice: 0, correct: true, answeredAt: T, ...overrides };
+}
+
+/** SQL text for a string literal: what a test writing rows by hand needs. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * Every promise of src/store/store.ts, for any implementation. Each test gets a fresh database; the stores it
@@ -20,11 +76,11 @@ const WEEK = '2026-W48';
 export function describeStoreContract(name: string, freshDatabase: FreshDatabase, cleanup?: () => Promise<void>) {
   describe(`${name}: the Store contract`, () => {
     const opened: Store[] = [];
-    let openOnDatabase: () => Promise<Store>;
+    let database: TestDatabase;
     let store: Store;
 
-    const open = async (): Promise<Store> => {
-      const instance = await openOnDatabase();
+    const open = async (on: TestDatabase = database): Promise<Store> => {
+      const instance = await on.open();
       opened.push(instance);
       return instance;
     };
@@ -32,7 +88,7 @@ export function describeStoreContract(name: string, freshDatabase: FreshDatabase
       by.claimDelivery({ channelId, periodKey, instanceId, now, leaseMs: LEASE });
 
     beforeEach(async () => {
-      openOnDatabase = await freshDatabase();
+      database = await freshDatabase();
       store = await open();
     });
     afterEach(async () => {
@@ -245,6 +301,226 @@ export function describeStoreContract(name: string, freshDatabase: FreshDatabase
         expect(await store.lastDelivery('C1')).toMatchObject({ periodKey: WEEK });
         expect(await store.delivery('C1', `${ALERT_KEY_PREFIX}new:healthec`)).toMatchObject({ state: 'sending' });
       });
+
+      it('leaves training posts out of the newest digest, and gives only the keys of a prefix when asked', async () => {
+        await claim(store, 'instance-a', T + 1_000, `${TRAINING_KEY_PREFIX}2026-W47`);
+        expect(await store.lastDelivery('C1')).toBeUndefined();
+        await claim(store, 'instance-a', T + 2_000, WEEK);
+        await claim(store, 'instance-a', T + 3_000, `${ALERT_KEY_PREFIX}new:healthec`);
+        await claim(store, 'instance-a', T + 4_000, `${TRAINING_KEY_PREFIX}${WEEK}`);
+        await claim(store, 'instance-a', T + 5_000, `${TRAINING_KEY_PREFIX}2026-W49`, 'C2');
+        expect(await store.lastDelivery('C1')).toMatchObject({ periodKey: WEEK });
+        expect(await store.lastDelivery('C1', TRAINING_KEY_PREFIX)).toMatchObject({
+          periodKey: `${TRAINING_KEY_PREFIX}${WEEK}`,
+        });
+        expect(await store.lastDelivery('C1', ALERT_KEY_PREFIX)).toMatchObject({
+          periodKey: `${ALERT_KEY_PREFIX}new:healthec`,
+        });
+        expect(await store.lastDelivery('C3', TRAINING_KEY_PREFIX)).toBeUndefined();
+        // A prefix is text, not a pattern: '_' and '%' match only themselves.
+        expect(await store.lastDelivery('C1', 'alert_')).toBeUndefined();
+        expect(await store.lastDelivery('C1', '%')).toBeUndefined();
+      });
+
+      it('gives the newest of a prefix by first claim, like digests', async () => {
+        await claim(store, 'instance-a', T, `${TRAINING_KEY_PREFIX}2026-W47`);
+        await claim(store, 'instance-a', T + 1_000, `${TRAINING_KEY_PREFIX}${WEEK}`);
+        await markFailed(store, 'instance-a', T + 2_000, false, 'timeout', 'C1', `${TRAINING_KEY_PREFIX}2026-W47`);
+        expect(await store.lastDelivery('C1', TRAINING_KEY_PREFIX)).toMatchObject({
+          periodKey: `${TRAINING_KEY_PREFIX}${WEEK}`,
+          state: 'sending',
+        });
+      });
+    });
+
+    describe('training subscriptions', () => {
+      it('subscribes a channel once, keeping the first subscription, apart from the digest', async () => {
+        expect(await store.subscribeTraining('C1', 'U1', T)).toBe(true);
+        expect(await store.subscribeTraining('C1', 'U2', T + 5)).toBe(false);
+        expect(await store.trainingSubscription('C1')).toEqual({
+          channelId: 'C1',
+          subscribedBy: 'U1',
+          subscribedAt: T,
+        });
+        expect(await store.subscription('C1')).toBeUndefined();
+        expect(await store.subscribe('C2', 'U3', T)).toBe(true);
+        expect(await store.trainingSubscription('C2')).toBeUndefined();
+        expect(await store.trainingSubscriptions()).toEqual([{ channelId: 'C1', subscribedBy: 'U1', subscribedAt: T }]);
+      });
+
+      it('unsubscribes, says when the channel was not subscribed, and lists oldest first', async () => {
+        await store.subscribeTraining('C3', 'U1', T + 30);
+        await store.subscribeTraining('C2', 'U1', T + 20);
+        await store.subscribeTraining('C1', 'U1', T + 10);
+        await store.subscribe('C2', 'U1', T);
+        expect((await store.trainingSubscriptions()).map((s) => s.channelId)).toEqual(['C1', 'C2', 'C3']);
+        expect(await store.unsubscribeTraining('C2')).toBe(true);
+        expect(await store.unsubscribeTraining('C2')).toBe(false);
+        expect(await store.unsubscribeTraining('C404')).toBe(false);
+        expect(await store.trainingSubscription('C2')).toBeUndefined();
+        expect(await store.subscription('C2')).toMatchObject({ subscribedBy: 'U1' });
+        expect((await store.trainingSubscriptions()).map((s) => s.channelId)).toEqual(['C1', 'C3']);
+      });
+    });
+
+    describe('quizzes', () => {
+      it('keeps a quiz as posted, once per id', async () => {
+        expect(await store.createQuiz(quizRecord())).toBe(true);
+        const other = { ...QUIZ, incidentId: 'other-incident', organization: 'Other Clinic' };
+        expect(
+          await store.createQuiz(quizRecord({ channelId: 'C2', postedBy: 'U2', createdAt: T + 5, quiz: other })),
+        ).toBe(false);
+        expect(await store.quiz(QUIZ_ID)).toEqual(quizRecord());
+        expect(await (await open()).quiz(QUIZ_ID)).toEqual(quizRecord());
+        expect(await store.quiz('QNOTHERE')).toBeUndefined();
+      });
+
+      it('refuses to keep a quiz it could not read back', async () => {
+        const broken = { ...QUIZ, questions: QUESTIONS.slice(0, 2) };
+        await expect(store.createQuiz(quizRecord({ quiz: broken }))).rejects.toThrow(
+          /quiz QABCDEFG cannot be kept: questions: /,
+        );
+        expect(await store.quiz(QUIZ_ID)).toBeUndefined();
+      });
+
+      it('fails on a quiz whose stored questions are damaged, naming the quiz and the problem', async () => {
+        await store.createQuiz(quizRecord());
+        const damage = (questions: string) =>
+          database.exec(`UPDATE quizzes SET questions = ${literal(questions)} WHERE quiz_id = ${literal(QUIZ_ID)}`);
+
+        await damage(JSON.stringify(QUIZ).slice(0, 40));
+        await expect(store.quiz(QUIZ_ID)).rejects.toThrow(
+          /^Store: quiz QABCDEFG is damaged: its questions are not JSON/,
+        );
+        await damage(
+          JSON.stringify({ ...QUIZ, questions: [QUESTIONS[0], { ...QUESTIONS[1], answer: 7 }, QUESTIONS[2]] }),
+        );
+        await expect(store.quiz(QUIZ_ID)).rejects.toThrow(
+          'Store: quiz QABCDEFG is damaged: questions.1: answer must index one of the choices.',
+        );
+        await damage(JSON.stringify({ ...QUIZ, incidentId: 'someone-else' }));
+        await expect(store.quiz(QUIZ_ID)).rejects.toThrow(/quiz QABCDEFG is damaged: .*someone-else/);
+      });
+
+      it('records the first answer to a question; a second records nothing and returns the first', async () => {
+        const first = answer({ choice: 2, correct: false, answeredAt: T + 10 });
+        expect(await store.recordQuizAnswer(first)).toEqual({ recorded: true });
+        const again = answer({ choice: 0, correct: true, answeredAt: T + 20 });
+        expect(await store.recordQuizAnswer(again)).toEqual({ recorded: false, existing: first });
+        expect(await (await open()).recordQuizAnswer(again)).toEqual({ recorded: false, existing: first });
+        expect(await store.quizAnswers(QUIZ_ID)).toEqual([first]);
+        // Another question, another person, another quiz: each a first answer of its own.
+        expect(await store.recordQuizAnswer(answer({ questionIndex: 1 }))).toEqual({ recorded: true });
+        expect(await store.recordQuizAnswer(answer({ userId: 'U2' }))).toEqual({ recorded: true });
+        expect(await store.recordQuizAnswer(answer({ quizId: 'QOTHERQZ' }))).toEqual({ recorded: true });
+        expect(await store.quizAnswers(QUIZ_ID)).toHaveLength(3);
+      });
+
+      it("lists a quiz's answers by question, then oldest first, then by person", async () => {
+        const answers = [
+          answer({ questionIndex: 1, userId: 'U2', answeredAt: T + 5 }),
+          answer({ questionIndex: 0, userId: 'U3', answeredAt: T + 9, choice: 1, correct: false }),
+          answer({ questionIndex: 2, userId: 'U1', answeredAt: T }),
+          answer({ questionIndex: 0, userId: 'U1', answeredAt: T + 9 }),
+          answer({ questionIndex: 0, userId: 'U2', answeredAt: T + 1 }),
+          answer({ quizId: 'QOTHERQZ', questionIndex: 0, userId: 'U9', answeredAt: T }),
+        ];
+        for (const each of answers) await store.recordQuizAnswer(each);
+        expect((await store.quizAnswers(QUIZ_ID)).map((a) => `${a.questionIndex} ${a.userId} ${a.correct}`)).toEqual([
+          '0 U2 true',
+          '0 U1 true',
+          '0 U3 false',
+          '1 U2 true',
+          '2 U1 true',
+        ]);
+        expect(await store.quizAnswers('QNOTHERE')).toEqual([]);
+      });
+
+      it('refuses an answer with a negative or fractional index', async () => {
+        await expect(store.recordQuizAnswer(answer({ questionIndex: -1 }))).rejects.toThrow(/questionIndex/);
+        await expect(store.recordQuizAnswer(answer({ choice: 1.5 }))).rejects.toThrow(/choice/);
+        expect(await store.quizAnswers(QUIZ_ID)).toEqual([]);
+      });
+    });
+
+    describe('training picks', () => {
+      it('keeps the first pick of a period and gives it to every later claimer', async () => {
+        const first: TrainingPick = { periodKey: WEEK, incidentId: 'acme-health-2026-01', pickedAt: T };
+        expect(await store.claimTrainingPick(first)).toEqual(first);
+        expect(await store.claimTrainingPick({ periodKey: WEEK, incidentId: 'other', pickedAt: T + 5 })).toEqual(first);
+        expect(await (await open()).claimTrainingPick({ ...first, incidentId: 'third', pickedAt: T + 6 })).toEqual(
+          first,
+        );
+        expect(await store.trainingPicks(0)).toEqual([first]);
+      });
+
+      it('lists the picks made at or after a time, newest first', async () => {
+        await store.claimTrainingPick({ periodKey: '2026-W46', incidentId: 'a', pickedAt: T });
+        await store.claimTrainingPick({ periodKey: '2026-W48', incidentId: 'c', pickedAt: T + 2_000 });
+        await store.claimTrainingPick({ periodKey: '2026-W47', incidentId: 'b', pickedAt: T + 1_000 });
+        expect((await store.trainingPicks(T + 1_000)).map((pick) => pick.incidentId)).toEqual(['c', 'b']);
+        expect((await store.trainingPicks(T)).map((pick) => pick.incidentId)).toEqual(['c', 'b', 'a']);
+        expect(await store.trainingPicks(T + 2_001)).toEqual([]);
+      });
+    });
+
+    describe('asked data types', () => {
+      it('counts each kind once per note, per day, and sums the days from one on', async () => {
+        await store.noteAskedDataTypes(['diagnosis'], '2026-11-30');
+        await store.noteAskedDataTypes(['ssn', 'email', 'ssn'], '2026-12-01');
+        await store.noteAskedDataTypes(['ssn'], '2026-12-02');
+        await store.noteAskedDataTypes([], '2026-12-02');
+        expect(await store.askedDataTypes('2026-12-01')).toEqual({ ssn: 2, email: 1 });
+        expect(await store.askedDataTypes('2026-11-30')).toEqual({ ssn: 2, email: 1, diagnosis: 1 });
+        expect(await store.askedDataTypes('2026-12-02')).toEqual({ ssn: 1 });
+        expect(await store.askedDataTypes('2026-12-03')).toEqual({});
+      });
+
+      it('adds up notes made at once by several instances', async () => {
+        const instances = [store, await open(), await open()];
+        await Promise.all(
+          Array.from({ length: 12 }, (_, n) =>
+            (instances[n % 3] as Store).noteAskedDataTypes(['ssn', 'email'], '2026-12-01'),
+          ),
+        );
+        expect(await store.askedDataTypes('2026-12-01')).toEqual({ ssn: 12, email: 12 });
+      });
+
+      it('refuses a day that is not YYYY-MM-DD', async () => {
+        await expect(store.noteAskedDataTypes(['ssn'], '2026-12-1')).rejects.toThrow(/YYYY-MM-DD/);
+        await expect(store.askedDataTypes('yesterday')).rejects.toThrow(/YYYY-MM-DD/);
+      });
+    });
+
+    describe('schema', () => {
+      it('brings a database at version 3 up to the newest, keeping what it held', async () => {
+        const old = await freshDatabase();
+        const upToThree = MIGRATIONS.filter((migration) => migration.version <= 3);
+        expect(upToThree.map((migration) => migration.version)).toEqual([1, 2, 3]);
+        await old.exec(CREATE_SCHEMA_MIGRATIONS);
+        for (const migration of upToThree) {
+          await old.exec(migrationSql(migration, old.dialect));
+          await old.exec(
+            `INSERT INTO schema_migrations (version, description, applied_at) VALUES (${migration.version}, ${literal(migration.description)}, 0)`,
+          );
+        }
+        await old.exec(
+          `INSERT INTO subscriptions (channel_id, subscribed_by, subscribed_at) VALUES ('C1', 'U1', ${T})`,
+        );
+
+        const upgraded = await open(old);
+        const versions = await old.rows('SELECT version FROM schema_migrations ORDER BY version');
+        expect(versions.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((migration) => migration.version));
+        expect(await upgraded.subscription('C1')).toEqual({ channelId: 'C1', subscribedBy: 'U1', subscribedAt: T });
+        expect(await upgraded.subscribeTraining('C1', 'U1', T)).toBe(true);
+        expect(await upgraded.createQuiz(quizRecord())).toBe(true);
+        expect(await upgraded.recordQuizAnswer(answer())).toEqual({ recorded: true });
+        expect(await upgraded.claimTrainingPick({ periodKey: WEEK, incidentId: 'a', pickedAt: T })).toMatchObject({
+          incidentId: 'a',
+        });
+        await upgraded.noteAskedDataTypes(['ssn'], '2026-12-01');
+        expect(await upgraded.askedDataTypes('2026-12-01')).toEqual({ ssn: 1 });
+      });
     });
 
     describe('personal watches', () => {
@@ -430,6 +706,37 @@ export function describeStoreContract(name: string, freshDatabase: FreshDatabase
           ),
         );
         expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it("records exactly one of 20 concurrent answers from 3 instances to one person's question", async () => {
+        const instances = [store, await open(), await open()];
+        const attempts = Array.from({ length: 20 }, (_, n) =>
+          answer({ choice: n % 4, correct: n % 4 === 0, answeredAt: T + n }),
+        );
+        const results = await Promise.all(
+          attempts.map((attempt, n) => (instances[n % 3] as Store).recordQuizAnswer(attempt)),
+        );
+        const winners = attempts.filter((_, n) => results[n]?.recorded);
+        expect(winners).toHaveLength(1);
+        const winner = winners[0] as QuizAnswer;
+        for (const result of results) if (!result.recorded) expect(result.existing).toEqual(winner);
+        expect(await store.quizAnswers(QUIZ_ID)).toEqual([winner]);
+      });
+
+      it("gives all of 20 concurrent claimers from 3 instances the same period's pick", async () => {
+        const instances = [store, await open(), await open()];
+        const proposals = Array.from({ length: 20 }, (_, n) => ({
+          periodKey: WEEK,
+          incidentId: `incident-${n}`,
+          pickedAt: T + n,
+        }));
+        const picks = await Promise.all(
+          proposals.map((proposal, n) => (instances[n % 3] as Store).claimTrainingPick(proposal)),
+        );
+        const pick = picks[0] as TrainingPick;
+        expect(proposals).toContainEqual(pick);
+        expect(picks.every((each) => JSON.stringify(each) === JSON.stringify(pick))).toBe(true);
+        expect(await store.trainingPicks(0)).toEqual([pick]);
       });
     });
   });

@@ -103,9 +103,10 @@ export function digestStatusMessage(status: DigestStatus): SlackMessage {
   return { text: truncate(`${subscribed} ${schedule}`, FALLBACK_TEXT_MAX), blocks };
 }
 
-function describeDelivery(delivery: Delivery, timeZone: string): string {
+/** One delivery's state, for a status; `periodKey` as people should read it (without a key's prefix). */
+export function describeDelivery(delivery: Delivery, timeZone: string, periodKey = delivery.periodKey): string {
   const when = formatInstant(delivery.updatedAt, timeZone);
-  const period = escapeMrkdwn(delivery.periodKey);
+  const period = escapeMrkdwn(periodKey);
   switch (delivery.state) {
     case 'sent':
       return `${period}, posted ${when}`;

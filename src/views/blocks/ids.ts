@@ -27,6 +27,29 @@ export function readFullDetailsValue(value: string): { incidentId: string; query
     : { incidentId: value.slice(0, space), query: value.slice(space + 1).trim() };
 }
 
+/** Button on a shared card: posts a quiz on the incident in the channel. Value: the incident id. */
+export const ACTION_QUIZ = 'post_quiz';
+/**
+ * The choices of one quiz question, one action id per choice (ids must differ within a block).
+ * Value: `quizAnswerValue`.
+ */
+export const ACTION_QUIZ_ANSWERS = ['quiz_answer_0', 'quiz_answer_1', 'quiz_answer_2', 'quiz_answer_3'] as const;
+/** "Results" under a quiz: the trainer's tally, ephemeral; anyone else is told whose it is. Value: the quiz id. */
+export const ACTION_QUIZ_RESULTS = 'quiz_results';
+
+export function quizAnswerValue(quizId: string, questionIndex: number, choice: number): string {
+  return `${quizId} ${questionIndex} ${choice}`;
+}
+
+/** Undefined for anything `quizAnswerValue` did not make. */
+export function readQuizAnswerValue(
+  value: string,
+): { quizId: string; questionIndex: number; choice: number } | undefined {
+  const match = /^([A-Z0-9]{4,16}) ([0-9]) ([0-9])$/.exec(value);
+  if (!match) return undefined;
+  return { quizId: match[1] as string, questionIndex: Number(match[2]), choice: Number(match[3]) };
+}
+
 /** Global shortcut that opens the share modal. */
 export const SHORTCUT_SHARE = 'share_incident_card';
 /** callback_id of the share modal, for `app.view(VIEW_SHARE, …)`. */

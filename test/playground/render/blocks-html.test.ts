@@ -5,7 +5,13 @@ import { blocksHtml } from '../../../src/playground/render/blocks-html.js';
 import type { MentionNames } from '../../../src/playground/render/mrkdwn-html.js';
 import { answerMessage, fullDetailsMessage } from '../../../src/views/blocks/answer-message.js';
 import { appHomeView } from '../../../src/views/blocks/app-home.js';
-import { ACTION_FULL_DETAILS, ACTION_SHARE, ACTION_SHOW, ACTION_STEPS } from '../../../src/views/blocks/ids.js';
+import {
+  ACTION_FULL_DETAILS,
+  ACTION_QUIZ,
+  ACTION_SHARE,
+  ACTION_SHOW,
+  ACTION_STEPS,
+} from '../../../src/views/blocks/ids.js';
 import { sharedCardMessage } from '../../../src/views/blocks/shared-card.js';
 import { makeIncident } from '../../support/incident-factory.js';
 import { firstCardsAnswerContext } from '../../support/repo-dataset.js';
@@ -73,7 +79,7 @@ describe('blocksHtml over what the app sends', () => {
     expect(steps).toContain('IRS: Get an Identity Protection PIN</a>');
   });
 
-  it('renders the shared card with who shared it, the quoted note, lessons and the question', () => {
+  it('renders the shared card with who shared it, the quoted note, lessons, the question and the quiz button', () => {
     const incident = context.dataset.incidents.find((candidate) => candidate.id === 'healthec-2023');
     if (!incident) throw new Error('the first cards must include HealthEC');
     const message = sharedCardMessage(incident, stepsForIncident(context.dataset.guidance, incident), {
@@ -87,7 +93,8 @@ describe('blocksHtml over what the app sends', () => {
     expect(html).toContain('<blockquote>For Monday<br>&lt;!here&gt; read this</blockquote>');
     expect(html).toContain('<b>Lessons for staff</b>');
     expect(html).toContain('<b>To discuss</b>');
-    expect(html).not.toContain('bk-button');
+    expect(count(html, /class="bk-button/g)).toBe(1);
+    expect(html).toContain(`data-action-id="${ACTION_QUIZ}">Quiz the channel on this</button>`);
   });
 
   it('renders the App Home tab', () => {

@@ -3,7 +3,7 @@ import type { AnswerContext } from '../../../src/answer/answer-query.js';
 import { stepsForIncident } from '../../../src/answer/protective-steps.js';
 import type { Incident } from '../../../src/incidents/model.js';
 import { answerMessage } from '../../../src/views/blocks/answer-message.js';
-import { ACTION_SHARE, ACTION_STEPS } from '../../../src/views/blocks/ids.js';
+import { ACTION_QUIZ, ACTION_SHARE, ACTION_STEPS } from '../../../src/views/blocks/ids.js';
 import { checkMessageLimits } from '../../../src/views/blocks/limits.js';
 import { DEFAULT_DISCUSSION_QUESTION, sharedCardMessage } from '../../../src/views/blocks/shared-card.js';
 import { makeIncident } from '../../support/incident-factory.js';
@@ -45,11 +45,12 @@ describe('sharedCardMessage', () => {
     expect(message.text).toBe('Incident card: HealthEC LLC');
   });
 
-  it('has no buttons: a shared card is for reading, not for acting on someone else’s answer', () => {
-    const { text } = share(healthec(), { sharedBy: 'U0TRAINER' });
+  it('has one button, the quiz: a shared card is for reading, not for acting on someone else’s answer', () => {
+    const { message, text } = share(healthec(), { sharedBy: 'U0TRAINER' });
     expect(text).not.toContain(ACTION_SHARE);
     expect(text).not.toContain(ACTION_STEPS);
-    expect(text).not.toContain('"type":"actions"');
+    const buttons = message.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : []));
+    expect(buttons).toEqual([expect.objectContaining({ action_id: ACTION_QUIZ, value: 'healthec-2023' })]);
   });
 
   it('never turns a forged user id or a hostile note into a mention', () => {

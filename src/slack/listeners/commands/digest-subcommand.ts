@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, RespondFn } from '@slack/bolt';
 import type { DigestCommandOutcome } from '../../../digest/digest-command-outcome.js';
 import type { DigestCommand } from '../../../digest/parse-digest-command.js';
+import type { Announce } from '../../../services/channel-subscription.js';
 import type { DigestServices } from '../../../services/digest-commands.js';
-import type { Announce } from '../../../services/digest-subscriptions.js';
+import type { SlackMessage } from '../../../views/blocks/answer-message.js';
 import { digestCommandReply, digestTurnedOnAnnouncement, noticeMessage } from '../../../views/blocks/digest-admin.js';
 import { slackErrorCode } from '../../slack-errors.js';
 
@@ -23,30 +24,58 @@ export async function runDigestSubcommand(
   command: DigestCommand,
   ctx: DigestCommandContext,
 ): Promise<void> {
-  let outcome: DigestCommandOutcome;
+  await answerStoredCommand<DigestCommandOutcome>(ctx, {
+    label: 'digest command',
+    name: command.kind === 'usage' ? `${command.topic} usage` : `${command.kind} ${command.action}`,
+    run: async () =>
+      digest
+        ? digest.commands.run(command, {
+            channelId: ctx.channelId,
+            userId: ctx.userId,
+            announce: announceIn(ctx, 'digest on', (nextRun) =>
+              digestTurnedOnAnnouncement(ctx.userId, nextRun, digest.subscriptions.timeZone),
+            ),
+          })
+        : { kind: 'unavailable' },
+    reply: digestCommandReply,
+    changed,
+  });
+}
+
+/**
+ * Runs a command that reads or writes the store and answers the person through `respond`: a failure
+ * to run is apologised for, a failure to reply is logged without suggesting the change be redone.
+ */
+export async function answerStoredCommand<O extends { kind: string }>(
+  ctx: DigestCommandContext,
+  command: {
+    /** What the log lines start with. */
+    label: string;
+    /** The command as the log's context names it: `watch add`. */
+    name: string;
+    run: () => Promise<O>;
+    reply: (outcome: O) => SlackMessage;
+    changed: (outcome: O) => boolean;
+  },
+): Promise<void> {
+  let outcome: O;
   try {
-    outcome = digest
-      ? await digest.commands.run(command, {
-          channelId: ctx.channelId,
-          userId: ctx.userId,
-          announce: announceIn(ctx, digest.subscriptions.timeZone),
-        })
-      : { kind: 'unavailable' };
+    outcome = await command.run();
   } catch (error) {
-    ctx.logger.error('digest command failed', { command: describe(command), error: (error as Error).message });
+    ctx.logger.error(`${command.label} failed`, { command: command.name, error: (error as Error).message });
     await ctx.respond({ response_type: 'ephemeral', ...noticeMessage('Sorry, that did not work. Please try again.') });
     return;
   }
-  if (outcome.kind === 'refused') ctx.logger.info('digest command refused: not an admin', { user: ctx.userId });
+  if (outcome.kind === 'refused') ctx.logger.info(`${command.label} refused: not an admin`, { user: ctx.userId });
   try {
-    await ctx.respond({ response_type: 'ephemeral', ...digestCommandReply(outcome) });
+    await ctx.respond({ response_type: 'ephemeral', ...command.reply(outcome) });
   } catch (error) {
     // Whoever reads this must not undo or redo a change that is in the store: only the confirmation is lost.
     ctx.logger.warn(
-      changed(outcome)
-        ? 'digest command: the change was stored; only the reply to the person failed'
-        : 'digest command answered, but the reply to the person failed',
-      { command: describe(command), error: (error as Error).message },
+      command.changed(outcome)
+        ? `${command.label}: the change was stored; only the reply to the person failed`
+        : `${command.label} answered, but the reply to the person failed`,
+      { command: command.name, error: (error as Error).message },
     );
   }
 }
@@ -59,21 +88,19 @@ function changed(outcome: DigestCommandOutcome): boolean {
   return result === 'added' || result === 'removed' || result === 'cleared';
 }
 
-function describe(command: DigestCommand): string {
-  return command.kind === 'usage' ? `${command.topic} usage` : `${command.kind} ${command.action}`;
-}
-
-function announceIn(ctx: DigestCommandContext, timeZone: string): Announce {
+/** Posts `text` in the channel when a scheduled post is turned on there; `name` is for the log. */
+export function announceIn(
+  ctx: DigestCommandContext,
+  name: string,
+  text: (nextRun: Date | undefined) => string,
+): Announce {
   return async (nextRun) => {
     try {
-      await ctx.client.chat.postMessage({
-        channel: ctx.channelId,
-        text: digestTurnedOnAnnouncement(ctx.userId, nextRun, timeZone),
-      });
+      await ctx.client.chat.postMessage({ channel: ctx.channelId, text: text(nextRun) });
       return { posted: true };
     } catch (error) {
       const code = slackErrorCode(error);
-      ctx.logger.warn('digest on: cannot post in the channel', { channel: ctx.channelId, code });
+      ctx.logger.warn(`${name}: cannot post in the channel`, { channel: ctx.channelId, code });
       return { posted: false, code };
     }
   };

@@ -23,15 +23,17 @@ export interface QuestionEvent {
  * second answer would be noise.
  */
 export async function answerInThread(
-  { service, deduper }: ListenerDeps,
+  { service, deduper, askedTopics }: ListenerDeps,
   client: WebClient,
   event: QuestionEvent,
   botUserId: string | undefined,
 ): Promise<boolean> {
   if (event.eventId && !(await deduper.firstTime(`event:${event.eventId}`))) return false;
   const question = decodeSlackText(stripBotMention(event.text, botUserId));
-  const message = isGreeting(question) ? greetingMessage() : answerMessage(service.answer(question));
+  const answer = isGreeting(question) ? undefined : service.answer(question);
+  const message = answer ? answerMessage(answer) : greetingMessage();
   const threadTs = event.reply === 'thread' ? (event.threadTs ?? event.ts) : event.threadTs;
   await client.chat.postMessage({ channel: event.channel, ...(threadTs && { thread_ts: threadTs }), ...message });
+  if (answer) await askedTopics?.note(answer);
   return true;
 }
