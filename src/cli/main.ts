@@ -14,6 +14,7 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<CliCommand>>> = {
   sources: async () => (await import('./commands/sources.js')).sourcesCommand,
   validate: async () => (await import('./commands/validate.js')).validateCommand,
   digest: async () => (await import('./commands/digest.js')).digestCommand,
+  quiz: async () => (await import('./commands/quiz.js')).quizCommand,
   start: async () => (await import('./commands/start.js')).startCommand,
 };
 

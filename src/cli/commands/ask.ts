@@ -6,6 +6,8 @@ import { loadAnswerContext } from '../../answer/load-answer-context.js';
 import { readDataConfig } from '../../config/data-config.js';
 import { digestEnvShape } from '../../config/digest-config.js';
 import { parseDigestCommand } from '../../digest/parse-digest-command.js';
+import { parseQuizCommand } from '../../training/parse-quiz-command.js';
+import { parseTrainingCommand } from '../../training/parse-training-command.js';
 import { answerToJson } from '../../views/json/answer-json.js';
 import { renderAnswerText } from '../../views/text/render-answer.js';
 import { type CliCommand, UsageError, writeLine } from '../command.js';
@@ -43,6 +45,12 @@ export const askCommand: CliCommand = {
     }
     const query = parsed.positionals.join(' ');
     // These act on the Slack channel they are typed in; a terminal has no channel.
+    if (parseQuizCommand(query) || parseTrainingCommand(query)) {
+      throw new UsageError(
+        `\`quiz …\` and \`training …\` post in a Slack channel, so they work in Slack only: type \`/breach ${query.trim()}\` there. ` +
+          'In the terminal, `breachbot quiz <incident>` previews a quiz.',
+      );
+    }
     if (parseDigestCommand(query)) {
       throw new UsageError(
         `\`digest …\` and \`watch …\` act on a Slack channel's digest and on the watchlist, so they work in Slack only: ` +
