@@ -1,3 +1,4 @@
+import { isHipaaBreach } from '../incidents/hipaa.js';
 import type { Incident } from '../incidents/model.js';
 import { disclosureDelay } from './incident-timeline.js';
 
@@ -52,7 +53,11 @@ export function describeDelay(incident: Incident): string | undefined {
     return `in the same ${precision >= 7 ? 'month' : 'year'} ${SAME_PERIOD[delay.from]}`;
   }
   const size =
-    delay.days > 365 ? ' (over a year)' : delay.days > 60 && delay.from === 'discovered' ? ' (HIPAA allows 60)' : '';
+    delay.days > 365
+      ? ' (over a year)'
+      : delay.days > 60 && delay.from === 'discovered' && isHipaaBreach(incident)
+        ? ' (HIPAA allows 60)'
+        : '';
   return `${delay.approximate ? 'about ' : ''}${dayCount(delay.days)}${size} ${AFTER[delay.from]}`;
 }
 

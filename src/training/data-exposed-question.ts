@@ -1,9 +1,10 @@
 import { inSentence } from '../answer/fact-wording.js';
 import { type DataType, dataTypeLabel } from '../incidents/data-types.js';
+import { isHipaaBreach } from '../incidents/hipaa.js';
 import type { Incident } from '../incidents/model.js';
 import type { AnswerPools } from './answer-pools.js';
 import type { OpenDraft } from './question-draft.js';
-import { capitalise, isHipaaBreach, listName, possessive, recordSource } from './record-wording.js';
+import { capitalise, listName, possessive, recordSource } from './record-wording.js';
 import { type Random, randomIndex } from './seeded-random.js';
 import { plausibleWrong } from './wrong-answers.js';
 

@@ -37,20 +37,3 @@ export function recordSource(incident: Incident): Source | undefined {
   const filing = incident.filings?.find((each) => each.url);
   return filing?.url ? { title: filing.source, url: filing.url } : undefined;
 }
-
-/** The kinds of organisation HIPAA covers: every breach they file involves health information. */
-const HIPAA_ENTITIES: ReadonlySet<string> = new Set([
-  'healthcare-provider',
-  'health-plan',
-  'business-associate',
-  'clearinghouse',
-]);
-
-/**
- * Whether the breach is a HIPAA breach, so that health data was involved whether or not the record
- * names it: such data is then never offered as a wrong answer.
- */
-export function isHipaaBreach(incident: Incident): boolean {
-  if (incident.origin === 'hhs-ocr' || incident.filings?.some((filing) => filing.origin === 'hhs-ocr')) return true;
-  return incident.entityType !== undefined && HIPAA_ENTITIES.has(incident.entityType);
-}

@@ -197,6 +197,14 @@ describe('the direct answer where the record is thin', () => {
     expect(describeDelay(sameMonth)).toBe('in the same month as its discovery');
   });
 
+  it('names HIPAA’s 60 days only for a breach HIPAA covers', () => {
+    const dates = { discovered: '2024-01-01', disclosed: '2024-04-01' };
+    const clinic = makeIncident({ organization: 'A Clinic', origin: 'hhs-ocr', ...dates });
+    expect(describeDelay(clinic)).toBe('91 days (HIPAA allows 60) after discovery');
+    const hotel = makeIncident({ organization: 'A Hotel', origin: 'wa-ag', entityType: 'other', ...dates });
+    expect(describeDelay(hotel)).toBe('91 days after discovery');
+  });
+
   it('reads a revised count as the list says it', () => {
     const revised = makeIncident({
       organization: 'Grown Health',

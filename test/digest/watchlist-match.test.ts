@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { matchWatchlist, type VendorMatch } from '../../src/digest/watchlist-match.js';
+import { frequentWords, matchWatchlist, type VendorMatch } from '../../src/digest/watchlist-match.js';
 import { loadCuratedIncidents } from '../../src/incidents/load-curated.js';
 import type { Incident } from '../../src/incidents/model.js';
 import { makeIncident } from '../support/incident-factory.js';
@@ -175,5 +175,16 @@ describe('matchWatchlist: the watchlist', () => {
     expect(sutter.get('welltok-2023')?.[0]).toMatchObject({ field: 'related', name: 'Sutter Health' });
     const healthec = matchesById(curated, ['helthec'], curated);
     expect([...healthec.keys()]).toEqual(['healthec-2023']);
+  });
+});
+
+describe('frequentWords', () => {
+  it('counts a dataset once, and a new dataset (a reload) anew', () => {
+    const clinics = Array.from({ length: 40 }, (_, index) => makeIncident({ organization: `Valley Clinic ${index}` }));
+    const first = frequentWords(clinics);
+    expect(first.has('clinic')).toBe(true);
+    expect(frequentWords(clinics)).toBe(first);
+    const reloaded = [...clinics.slice(0, 2), makeIncident({ organization: 'Harbor Pharmacy' })];
+    expect(frequentWords(reloaded)).not.toBe(first);
   });
 });

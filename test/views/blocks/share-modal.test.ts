@@ -149,7 +149,7 @@ describe('checkShareSubmission', () => {
 describe('shareFailedText', () => {
   it('names the incident escaped, the channel, and what to do', () => {
     expect(shareFailedText('<!channel> & Co', 'C123', 'not_in_channel')).toBe(
-      "I could not share the card for &lt;!channel&gt; &amp; Co in <#C123>. I'm not in that channel yet. Invite me with `/invite @breachbot` there, then share again.",
+      "I could not share the card for &lt;!channel&gt; &amp; Co in <#C123>. I'm not in that channel yet. Invite me with `/invite @breachbot` there, then share it again.",
     );
   });
 });

@@ -28,7 +28,7 @@ export function postQuizCallback({ service, quizzes, deduper }: ListenerDeps) {
     }
     const incident = service.incident(incidentId);
     if (!incident || !channel) {
-      await tell(incident ? channelProblemText('channel_not_found') : GONE_TEXT);
+      await tell(incident ? channelProblemText('channel_not_found', 'quiz') : GONE_TEXT);
       return;
     }
     const posted = await quizzes.post(incident, channel, body.user.id);
@@ -45,7 +45,7 @@ export function postQuizCallback({ service, quizzes, deduper }: ListenerDeps) {
       logger.info('quiz posted', { quiz: posted.record.quizId, channel });
     } catch (error) {
       logger.warn('quiz: posting in the channel failed', { channel, code: describeSlackFailure(error) });
-      await tell(channelProblemText(slackErrorCode(error)));
+      await tell(channelProblemText(slackErrorCode(error), 'quiz'));
     }
   };
 }

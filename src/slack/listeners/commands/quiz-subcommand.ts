@@ -93,7 +93,7 @@ async function postFromCommand(
       channel: ctx.channelId,
       code: describeSlackFailure(error),
     });
-    await reply(noticeMessage(channelProblemText(slackErrorCode(error))));
+    await reply(noticeMessage(channelProblemText(slackErrorCode(error), 'quiz')));
     return;
   }
   ctx.logger.info('quiz posted', { quiz: posted.record.quizId, channel: ctx.channelId });
