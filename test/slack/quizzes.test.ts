@@ -194,3 +194,52 @@ describe('quizzes in Slack', () => {
     expect(emulator.callsTo('chat.postMessage').length).toBe(before);
   });
 });
+
+describe('an app built without a store', () => {
+  it('says quizzes and the weekly training need one, and posts nothing', async () => {
+    const bare = await startHttpApp(createBreachService(context.dataset, context.index), {
+      slackApiUrl: emulator.url,
+      signingSecret: SECRET,
+    });
+    try {
+      const before = emulator.callsTo('chat.postMessage').length;
+      const ask = async (body: string, id: string) => {
+        expect((await postCheckedToApp(bare.url, body, { signingSecret: SECRET })).status).toBe(200);
+        return (await emulator.waitForResponseUrlPost(id)).body as Reply;
+      };
+      const quiz = await ask(
+        slashCommandBody({
+          text: 'quiz healthec',
+          channel_id: TRAINING,
+          response_url: emulator.responseUrl('bare-quiz'),
+        }),
+        'bare-quiz',
+      );
+      expect(quiz.text).toContain("Quizzes need breachbot's store");
+      const training = await ask(
+        slashCommandBody({
+          text: 'training on',
+          channel_id: TRAINING,
+          response_url: emulator.responseUrl('bare-training'),
+        }),
+        'bare-training',
+      );
+      expect(training.text).toContain('it has no store');
+      const answer = await ask(
+        interactionBody(
+          blockActionsPayload({
+            action_id: ACTION_QUIZ_ANSWERS[0],
+            value: quizAnswerValue('Q0000000', 0, 0),
+            channel_id: TRAINING,
+            response_url: emulator.responseUrl('bare-answer'),
+          }),
+        ),
+        'bare-answer',
+      );
+      expect(answer.text).toContain("Quizzes need breachbot's store");
+      expect(emulator.callsTo('chat.postMessage').length).toBe(before);
+    } finally {
+      await bare.app.stop();
+    }
+  });
+});

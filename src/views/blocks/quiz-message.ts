@@ -137,6 +137,9 @@ function plain(mrkdwn: string): SlackMessage {
   return { text: mrkdwn, blocks: [section(mrkdwn)] };
 }
 
+/** Quizzes are kept in the store: an app built without one (some tests, the HTTP benchmark) says so. */
+export const QUIZZES_NEED_STORE = "Quizzes need breachbot's store, and this breachbot runs without one.";
+
 /** `/breach quiz` with something missing. */
 export function quizUsageMessage(problem: string): SlackMessage {
   return plain(

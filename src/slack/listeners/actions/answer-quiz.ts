@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { noticeMessage } from '../../../views/blocks/digest-admin.js';
 import { readQuizAnswerValue } from '../../../views/blocks/ids.js';
-import { quizAnswerMessage } from '../../../views/blocks/quiz-message.js';
+import { QUIZZES_NEED_STORE, quizAnswerMessage } from '../../../views/blocks/quiz-message.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 
 /**
@@ -13,12 +14,11 @@ export function answerQuizCallback({ quizzes }: ListenerDeps) {
     const action = body.actions[0] as ButtonAction | undefined;
     const value = typeof action?.value === 'string' ? readQuizAnswerValue(action.value) : undefined;
     if (!quizzes || !value) {
-      logger.warn('quiz answer: unreadable button or no store', { value: action?.value?.slice(0, 40) });
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...quizAnswerMessage({ kind: 'unknown-quiz' }),
+      logger.warn('quiz answer: no store, or a button value breachbot did not make', {
+        value: action?.value?.slice(0, 40),
       });
+      const message = quizzes ? quizAnswerMessage({ kind: 'unknown-quiz' }) : noticeMessage(QUIZZES_NEED_STORE);
+      await respond({ response_type: 'ephemeral', replace_original: false, ...message });
       return;
     }
     const reply = await quizzes.answer({ ...value, userId: body.user.id });

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { channelProblemText } from '../../../views/blocks/channel-problem.js';
-import { quizTooFewFactsMessage } from '../../../views/blocks/quiz-message.js';
+import { QUIZZES_NEED_STORE, quizTooFewFactsMessage } from '../../../views/blocks/quiz-message.js';
 import { DOUBLE_CLICK_MS, requestKey } from '../../event-deduper.js';
 import type { ListenerDeps } from '../../listener-deps.js';
 import { postQuiz } from '../../quiz-posting.js';
@@ -23,7 +23,7 @@ export function postQuizCallback({ service, quizzes, deduper }: ListenerDeps) {
       return;
     }
     if (!quizzes) {
-      await tell("Quizzes need breachbot's store, and this breachbot runs without one.");
+      await tell(QUIZZES_NEED_STORE);
       return;
     }
     const incident = service.incident(incidentId);

@@ -1,6 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { readQuizId } from '../../../training/quiz-id.js';
+import { noticeMessage } from '../../../views/blocks/digest-admin.js';
 import {
+  QUIZZES_NEED_STORE,
   quizResultsMessage,
   quizResultsRefusedMessage,
   quizUnknownMessage,
@@ -14,8 +16,9 @@ export function showQuizResultsCallback({ quizzes }: ListenerDeps) {
     const action = body.actions[0] as ButtonAction | undefined;
     const quizId = readQuizId(action?.value ?? '');
     const results = quizzes && quizId ? await quizzes.results(quizId, body.user.id) : undefined;
-    const message =
-      results === undefined || results.kind === 'unknown-quiz'
+    const message = !quizzes
+      ? noticeMessage(QUIZZES_NEED_STORE)
+      : results === undefined || results.kind === 'unknown-quiz'
         ? quizUnknownMessage(quizId ?? '')
         : results.kind === 'refused'
           ? quizResultsRefusedMessage(results.record)

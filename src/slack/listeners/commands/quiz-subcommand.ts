@@ -8,6 +8,7 @@ import { channelProblemText } from '../../../views/blocks/channel-problem.js';
 import { noticeMessage } from '../../../views/blocks/digest-admin.js';
 import { escapeMrkdwn } from '../../../views/blocks/mrkdwn.js';
 import {
+  QUIZZES_NEED_STORE,
   quizNoIncidentMessage,
   quizPostedMessage,
   quizResultsNotSentMessage,
@@ -57,7 +58,7 @@ export async function runQuizSubcommand(
     return;
   }
   if (!quizzes) {
-    await reply(noticeMessage("Quizzes need breachbot's store, and this breachbot runs without one."));
+    await reply(noticeMessage(QUIZZES_NEED_STORE));
     return;
   }
   try {
