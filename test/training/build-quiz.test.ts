@@ -6,7 +6,7 @@ import { BREACH_TYPE_LABELS, LOCATION_LABELS } from '../../src/incidents/labels.
 import type { Incident, IncidentInput } from '../../src/incidents/model.js';
 import { buildQuiz, type QuizContext } from '../../src/training/build-quiz.js';
 import { DELAY_BUCKETS } from '../../src/training/delay-question.js';
-import { type Quiz, type QuizQuestion, quizSchema } from '../../src/training/quiz.js';
+import { QUIZ_CHOICE_MAX, type Quiz, type QuizQuestion, quizSchema } from '../../src/training/quiz.js';
 import { makeIncident } from '../support/incident-factory.js';
 import { shippedGuidance } from '../support/repo-dataset.js';
 
@@ -224,7 +224,7 @@ describe('buildQuiz: which protective step fits', () => {
     const incident = rich('fits', { dataTypes: ['ssn', 'name'] });
     const q = question(quizOf(incident), 'protective-step') as QuizQuestion;
     for (const choice of q.choices) {
-      expect(choice.length).toBeLessThanOrEqual(75);
+      expect(choice.length).toBeLessThanOrEqual(QUIZ_CHOICE_MAX);
       const text = guidance.checklists.flatMap((c) => c.steps).find((each) => each.text.startsWith(choice))?.text;
       // A choice ends where the step's sentence (or clause before a semicolon) ends.
       expect(['.', ';'].some((end) => text?.startsWith(choice.endsWith('.') ? choice : `${choice}${end}`))).toBe(true);

@@ -33,8 +33,9 @@ export function quizBlocks(record: QuizRecord, { preview = false }: { preview?: 
       section(prompt),
       actions(
         question.choices.map((choice, c) =>
+          // The choice alone: a letter before it would push the longest choices past a button's 75 characters.
           button({
-            text: `${LETTERS[c]}. ${choice}`,
+            text: choice,
             actionId: ACTION_QUIZ_ANSWERS[c] as string,
             value: quizAnswerValue(quizId, index, c),
           }),

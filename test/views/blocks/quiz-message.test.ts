@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Quiz } from '../../../src/training/quiz.js';
+import { QUIZ_CHOICE_MAX, type Quiz } from '../../../src/training/quiz.js';
 import type { QuizRecord } from '../../../src/training/records.js';
 import { ACTION_QUIZ_ANSWERS, ACTION_QUIZ_RESULTS, readQuizAnswerValue } from '../../../src/views/blocks/ids.js';
 import {
@@ -62,13 +62,20 @@ describe('quizMessage', () => {
     });
     // Action ids must differ within a block: one per choice.
     expect(answers.slice(0, 4).map((button) => button.action_id)).toEqual([...ACTION_QUIZ_ANSWERS]);
-    expect(answers[1]?.text.text).toBe('B. Hacking of a network server');
+    expect(answers[1]?.text.text).toBe('Hacking of a network server');
     expect(buttons.filter((button) => button.action_id === ACTION_QUIZ_RESULTS)).toEqual([
       expect.objectContaining({ value: 'Q4F7K2MN' }),
     ]);
     const text = JSON.stringify(message.blocks);
     expect(text).toContain('/breach quiz results Q4F7K2MN');
     expect(text).toContain('<@U0TRAINER>');
+  });
+
+  it('shows the longest choice a quiz allows whole on its button', () => {
+    const longest = 'x'.repeat(QUIZ_CHOICE_MAX);
+    const long = { ...question('Long?'), choices: [longest, 'Two', 'Three'], answer: 0 };
+    const buttons = buttonsOf(quizMessage(record({ questions: [long, long, long] })).blocks);
+    expect(buttons[0]?.text.text).toBe(longest);
   });
 
   it('never gives away the answer in the channel', () => {
