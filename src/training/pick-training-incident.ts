@@ -72,6 +72,7 @@ export function pickTrainingIncident(input: TrainingPickInput): TrainingChoice |
   const explain = reasonExplainer(input);
   const build = quizBuilder(input);
 
+  const totalAsked = Object.values(input.asked).reduce((sum, count) => sum + (count ?? 0), 0);
   const recent: { incident: Incident; score: number; reason: TrainingReason }[] = [];
   for (const incident of input.incidents) {
     if (picked.has(incident.id)) continue;
@@ -80,7 +81,7 @@ export function pickTrainingIncident(input: TrainingPickInput): TrainingChoice |
     const age = daysBetween(day, input.today);
     if (age < 0 || age > TRAINING_RECENT_DAYS) continue;
     const reason = explain(incident, { basis: 'recent', newsDay: day });
-    recent.push({ incident, reason, score: score(incident, reason, age, input.asked) });
+    recent.push({ incident, reason, score: score(incident, reason, age, input.asked, totalAsked) });
   }
   recent.sort((a, b) => b.score - a.score || tieBreak(a.incident, b.incident));
   for (const candidate of recent.slice(0, QUIZ_TRIES_MAX)) {
@@ -142,8 +143,8 @@ function score(
   reason: TrainingReason,
   age: number,
   asked: Partial<Record<DataType, number>>,
+  totalAsked: number,
 ): number {
-  const totalAsked = Object.values(asked).reduce((sum, count) => sum + (count ?? 0), 0);
   const askedHere = reason.askedDataTypes.reduce((sum, type) => sum + (asked[type] ?? 0), 0);
   return (
     (reason.watchedVendors.length > 0 ? WATCHED_SCORE + reason.watchedVendors.length : 0) +

@@ -5,6 +5,7 @@ import { createBreachService } from '../../src/answer/breach-service.js';
 import { blockActionsPayload } from '../../src/playground/emulator/payloads.js';
 import { interactionBody, slashCommandBody } from '../../src/playground/emulator/sign-request.js';
 import type { SlackEmulator } from '../../src/playground/emulator/web-api-server.js';
+import { AskedTopics } from '../../src/services/asked-topics.js';
 import { QuizService } from '../../src/services/quizzes.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -52,6 +53,12 @@ beforeAll(async () => {
     slackApiUrl: emulator.url,
     signingSecret: SECRET,
     quizzes,
+    askedTopics: new AskedTopics({
+      store,
+      clock: new FakeClock(Date.parse('2026-12-02T10:00:00Z')),
+      timeZone: 'UTC',
+      onError: () => undefined,
+    }),
   }));
 });
 
@@ -192,6 +199,15 @@ describe('quizzes in Slack', () => {
     expect((await command('quiz', TRAINER)).text).toContain('Name the incident');
     expect((await command('quiz results QZZZZZZZ', TRAINER)).text).toContain('I have no quiz QZZZZZZZ');
     expect(emulator.callsTo('chat.postMessage').length).toBe(before);
+  });
+});
+
+describe('what people ask about', () => {
+  it('counts the kinds of data of the incident a /breach question was answered with, for the weekly pick', async () => {
+    const body = slashCommandBody({ text: 'helthec', channel_id: TRAINING, user_id: ALICE });
+    const ack = await postCheckedToApp(url, body, { signingSecret: SECRET });
+    expect(JSON.stringify(ack.json)).toContain('HealthEC LLC');
+    await expect.poll(async () => (await store.askedDataTypes('2026-12-02')).ssn ?? 0).toBeGreaterThan(0);
   });
 });
 
